@@ -1,0 +1,128 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import {
+	DEFAULT_RETRY_POLICY,
+	RetryBudget,
+	describeTransportFailure,
+	isTransientFailure,
+	type TransportFailure,
+} from '../../shared/retry';
+import { redact } from '../../shared/redact';
+import { TokenCache, refreshTime, tokenCacheKey, type CachedToken } from '../../shared/tokenCache';
+import { WECOM_RATE_LIMIT_ERRORS, WECOM_TRANSIENT_ERRORS, explainWeComError } from './errors';
+
+export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
+
+/** One process-wide cache: all WeCom nodes and credentials of this package share it. */
+export const weComTokens = new TokenCache();
+
+export interface WeComAppConfig {
+	baseUrl: string;
+	corpId: string;
+	secret: string;
+	agentId?: number;
+}
+
+export function weComAppConfig(credentials: ICredentialDataDecryptedObject): WeComAppConfig {
+	const baseUrl = String(credentials.baseUrl || WECOM_DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/cgi-bin$/, '');
+	const agent = String(credentials.agentId ?? '').trim();
+	return {
+		baseUrl,
+		corpId: String(credentials.corpId ?? '').trim(),
+		secret: String(credentials.secret ?? '').trim(),
+		agentId: agent === '' ? undefined : Number(agent),
+	};
+}
+
+export function weComTokenKey(config: WeComAppConfig) {
+	return tokenCacheKey('wecom', config.baseUrl, config.corpId, config.secret);
+}
+
+/** Raised when WeCom refuses to issue a token; its message is safe to show (no secret in it). */
+export class WeComTokenError extends Error {
+	constructor(
+		message: string,
+		readonly errcode?: number,
+		readonly description?: string,
+	) {
+		super(message);
+		this.name = 'WeComTokenError';
+	}
+}
+
+/**
+ * GET /cgi-bin/gettoken. Repeats on transient failures (busy, rate limit, network); never on a
+ * wrong Corp ID or secret, because WeCom blocks callers that keep failing.
+ */
+export async function fetchWeComToken(
+	httpRequest: IHttpRequestHelper['helpers']['httpRequest'],
+	config: WeComAppConfig,
+): Promise<CachedToken> {
+	if (!config.corpId) throw new WeComTokenError('WeCom: the credential has no Corp ID (企业ID)');
+	if (!config.secret) throw new WeComTokenError('WeCom: the credential has no Secret');
+	const budget = new RetryBudget(DEFAULT_RETRY_POLICY);
+	for (;;) {
+		let body: IDataObject = {};
+		let failure: TransportFailure | undefined;
+		try {
+			body = (await httpRequest({
+				method: 'GET',
+				url: `${config.baseUrl}/cgi-bin/gettoken`,
+				qs: { corpid: config.corpId, corpsecret: config.secret },
+				json: true,
+				timeout: 15_000,
+			})) as IDataObject;
+		} catch (error) {
+			failure = describeTransportFailure(error);
+		}
+		if (failure) {
+			if (isTransientFailure(failure) && (await budget.next())) continue;
+			const reason = failure.status
+				? `HTTP ${failure.status}`
+				: (failure.networkCode ?? failure.message);
+			throw new WeComTokenError(
+				`WeCom: could not reach ${config.baseUrl} to get an access token (${redact(reason, [config.secret])})`,
+				undefined,
+				'Check the API base URL in the credential and that this n8n server can reach it.',
+			);
+		}
+		const errcode = Number(body?.errcode ?? 0);
+		if (errcode === 0 && typeof body.access_token === 'string' && body.access_token) {
+			const expiresIn = Number(body.expires_in) > 0 ? Number(body.expires_in) : 7200;
+			return { value: body.access_token, refreshAt: refreshTime(Date.now(), expiresIn) };
+		}
+		if (
+			(WECOM_RATE_LIMIT_ERRORS.has(errcode) || WECOM_TRANSIENT_ERRORS.has(errcode)) &&
+			(await budget.next())
+		) {
+			continue;
+		}
+		const explained = explainWeComError(
+			errcode,
+			redact(String(body?.errmsg ?? ''), [config.secret]),
+		);
+		throw new WeComTokenError(explained.message, errcode, explained.description);
+	}
+}
+
+/**
+ * The credential's preAuthentication: returns the token n8n persists in the credential.
+ * `reuseCached` is false when n8n asks for a token although one is stored (credential test, or
+ * an explicit refresh), so a fresh one is fetched then.
+ */
+export async function issueWeComToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+) {
+	const config = weComAppConfig(credentials);
+	const reuseCached = !credentials.accessToken;
+	const token = await weComTokens.get(
+		weComTokenKey(config),
+		async () => await fetchWeComToken(helpers.httpRequest, config),
+		!reuseCached,
+	);
+	return { accessToken: token.value, accessTokenRefreshAt: token.refreshAt };
+}

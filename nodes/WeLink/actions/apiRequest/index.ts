@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { apiRequestProperties } from '../../../shared/apiRequest';
+import * as request from './request.operation';
+
+export { request };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['apiRequest'] } },
+		options: [
+			{
+				name: 'Make a Request',
+				value: 'request',
+				action: 'Make an API request',
+				description: 'Call any WeLink open API with the token, errors and retries handled',
+			},
+		],
+		default: 'request',
+	},
+	...apiRequestProperties({
+		platform: 'WeLink',
+		methods: ['GET', 'POST', 'PUT', 'DELETE'],
+		pathPlaceholder: '/contact/v2/user/detail',
+		pathHint:
+			'Path below the API base URL (which ends with /api), as in the WeLink docs. The x-wlk-Authorization header is added for you.',
+		paging: [
+			{
+				displayName: 'Follow Pages',
+				name: 'followPages',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to keep requesting the next page number until WeLink reports no more, outputting one item per entry of the list field',
+			},
+			{
+				displayName: 'List Field',
+				name: 'listField',
+				type: 'string',
+				default: 'data',
+				description: 'Response field holding the list, used with Follow Pages',
+			},
+			{
+				displayName: 'Page Number Parameter',
+				name: 'pageParam',
+				type: 'string',
+				default: 'pageNo',
+				description: 'Query parameter carrying the page number (starts at 1)',
+			},
+			{
+				displayName: 'Page Size Parameter',
+				name: 'sizeParam',
+				type: 'string',
+				default: 'pageSize',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 50,
+			},
+		],
+	}),
+];

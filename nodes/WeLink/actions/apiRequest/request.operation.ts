@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+
+import { readApiRequest, type ApiRequestInput } from '../../../shared/apiRequest';
+import { weLinkApiRequest, weLinkApiRequestAllItems } from '../../transport';
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ApiRequestInput {
+	const input = readApiRequest(this, itemIndex, 'WeLink');
+	// The base URL already ends with /api; accept paths copied from the docs with the prefix.
+	return { ...input, path: input.path.replace(/^\/api(?=\/)/, '') };
+}
+
+export async function execute(this: IExecuteFunctions, input: ApiRequestInput, itemIndex: number) {
+	const request = {
+		method: input.method as IHttpRequestMethods,
+		path: input.path,
+		qs: input.qs,
+		body: input.body,
+		idempotent: input.idempotent,
+		itemIndex,
+	};
+	const { options } = input;
+	if (options.followPages === true) {
+		return await weLinkApiRequestAllItems.call(this, request, {
+			listKey: String(options.listField || 'data'),
+			pageParam: String(options.pageParam || 'pageNo'),
+			sizeParam: String(options.sizeParam || 'pageSize'),
+			pageSize: Number(options.pageSize ?? 50),
+		});
+	}
+	return await weLinkApiRequest.call(this, request);
+}

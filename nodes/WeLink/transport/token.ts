@@ -1,0 +1,109 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { redact } from '../../shared/redact';
+import {
+	DEFAULT_RETRY_POLICY,
+	RetryBudget,
+	describeTransportFailure,
+	isTransientFailure,
+	type TransportFailure,
+} from '../../shared/retry';
+import { TokenCache, refreshTime, tokenCacheKey, type CachedToken } from '../../shared/tokenCache';
+import { WELINK_RATE_LIMIT_ERRORS, explainWeLinkError } from './errors';
+
+export const WELINK_DEFAULT_BASE_URL = 'https://open.welink.huaweicloud.com/api';
+
+export const weLinkTokens = new TokenCache();
+
+export interface WeLinkAppConfig {
+	baseUrl: string;
+	clientId: string;
+	clientSecret: string;
+}
+
+export function weLinkAppConfig(credentials: ICredentialDataDecryptedObject): WeLinkAppConfig {
+	return {
+		baseUrl: String(credentials.baseUrl || WELINK_DEFAULT_BASE_URL)
+			.trim()
+			.replace(/\/+$/, ''),
+		clientId: String(credentials.clientId ?? '').trim(),
+		clientSecret: String(credentials.clientSecret ?? '').trim(),
+	};
+}
+
+export function weLinkTokenKey(config: WeLinkAppConfig) {
+	return tokenCacheKey('welink', config.baseUrl, config.clientId, config.clientSecret);
+}
+
+export class WeLinkTokenError extends Error {
+	constructor(
+		message: string,
+		readonly errorCode?: string,
+		readonly description?: string,
+	) {
+		super(message);
+		this.name = 'WeLinkTokenError';
+	}
+}
+
+/** POST /auth/v2/tickets (client credentials). Not repeated on a wrong secret: WeLink locks the client ID (41403). */
+export async function fetchWeLinkToken(
+	httpRequest: IHttpRequestHelper['helpers']['httpRequest'],
+	config: WeLinkAppConfig,
+): Promise<CachedToken> {
+	if (!config.clientId) throw new WeLinkTokenError('WeLink: the credential has no Client ID');
+	if (!config.clientSecret)
+		throw new WeLinkTokenError('WeLink: the credential has no Client Secret');
+	const budget = new RetryBudget(DEFAULT_RETRY_POLICY);
+	for (;;) {
+		let body: IDataObject = {};
+		let failure: TransportFailure | undefined;
+		try {
+			body = (await httpRequest({
+				method: 'POST',
+				url: `${config.baseUrl}/auth/v2/tickets`,
+				headers: { 'Content-Type': 'application/json', 'Accept-Charset': 'UTF-8' },
+				body: { client_id: config.clientId, client_secret: config.clientSecret },
+				json: true,
+				timeout: 15_000,
+			})) as IDataObject;
+		} catch (error) {
+			failure = describeTransportFailure(error);
+		}
+		if (failure) {
+			if (isTransientFailure(failure) && (await budget.next())) continue;
+			const reason = failure.status
+				? `HTTP ${failure.status}`
+				: (failure.networkCode ?? failure.message);
+			throw new WeLinkTokenError(
+				`WeLink: could not reach ${config.baseUrl} to get an access token (${redact(reason, [config.clientSecret])})`,
+				undefined,
+				'Check the API base URL in the credential and that this n8n server can reach it.',
+			);
+		}
+		const code = String(body?.code ?? '');
+		if (code === '0' && typeof body.access_token === 'string' && body.access_token) {
+			const expiresIn = Number(body.expires_in) > 0 ? Number(body.expires_in) : 7200;
+			return { value: body.access_token, refreshAt: refreshTime(Date.now(), expiresIn) };
+		}
+		if (WELINK_RATE_LIMIT_ERRORS.has(code) && (await budget.next())) continue;
+		const explained = explainWeLinkError(
+			code || 'no code',
+			redact(String(body?.message ?? ''), [config.clientSecret]),
+		);
+		throw new WeLinkTokenError(explained.message, code, explained.description);
+	}
+}
+
+export async function issueWeLinkToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+) {
+	const config = weLinkAppConfig(credentials);
+	const token = await weLinkTokens.get(
+		weLinkTokenKey(config),
+		async () => await fetchWeLinkToken(helpers.httpRequest, config),
+		Boolean(credentials.accessToken),
+	);
+	return { accessToken: token.value, accessTokenRefreshAt: token.refreshAt };
+}

@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** Items an operation returns together with binary data (media downloads). */
+export class BinaryItems {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
+
+export type OperationResult = IDataObject | IDataObject[] | BinaryItems;
+
+/**
+ * One operation = two steps. `prepare` reads and checks one item's parameters without calling any
+ * API, so bad input is reported before anything is sent. `execute` makes the calls.
+ */
+export interface ItemOperation<Input = unknown> {
+	prepare(this: IExecuteFunctions, itemIndex: number): Promise<Input> | Input;
+	execute(this: IExecuteFunctions, input: Input, itemIndex: number): Promise<OperationResult>;
+}
+
+/** An operation that needs all input items at once (e.g. the items are the source org of a sync). */
+export interface BatchOperation {
+	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type AnyOperation = ItemOperation<any> | BatchOperation; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type OperationMap = Record<string, Record<string, AnyOperation>>;
+
+/**
+ * Runs the chosen operation over the input. Every item is prepared (validated) first; without
+ * "Continue On Fail" one bad item stops the node before any API call, so nothing is half-sent.
+ */
+export async function routeOperation(this: IExecuteFunctions, operations: OperationMap) {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not known`,
+		);
+	}
+	const items = this.getInputData();
+	if ('executeBatch' in operation) return [await operation.executeBatch.call(this, items)];
+
+	const prepared: Array<{ input?: unknown; error?: Error }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push({ input: await operation.prepare.call(this, i) });
+		} catch (error) {
+			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
+			prepared.push({ error: withItemIndex(this, error, i) });
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const { input, error } = prepared[i];
+		if (error) {
+			output.push(errorItem(error, i));
+			continue;
+		}
+		try {
+			output.push(...toItems(await operation.execute.call(this, input, i), i));
+		} catch (failure) {
+			if (!this.continueOnFail()) throw withItemIndex(this, failure, i);
+			output.push(errorItem(withItemIndex(this, failure, i), i));
+		}
+	}
+	return [output];
+}
+
+export function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	if (result instanceof BinaryItems)
+		return result.items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** The output item of a failed input item when "Continue On Fail" is on: message, hint and platform code. */
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const e = error as Error & { description?: string | null; context?: IDataObject };
+	const json: IDataObject = { error: e.message };
+	if (e.description) json.description = e.description;
+	const details = e.context?.details as IDataObject | undefined;
+	if (details) Object.assign(json, details, { error: e.message });
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	const cause = error instanceof Error ? error : new Error(String(error));
+	return new NodeOperationError(ctx.getNode(), cause, {
+		itemIndex,
+		description: (cause as Error & { description?: string }).description,
+	});
+}

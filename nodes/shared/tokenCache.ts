@@ -1,0 +1,71 @@
+import { createHash } from 'crypto';
+
+export interface CachedToken {
+	value: string;
+	/** Epoch ms after which the token should be replaced (a margin before its real expiry). */
+	refreshAt: number;
+}
+
+/**
+ * In-process access-token cache with one in-flight fetch per key.
+ *
+ * Correctness never depends on it: the token is also persisted in the n8n credential (so queue-mode
+ * workers and webhook processes reuse it) and every transport recovers from a rejected token. The cache
+ * only makes sure that parallel items and executions in one process share one fetch.
+ */
+export class TokenCache {
+	private readonly tokens = new Map<string, CachedToken>();
+
+	private readonly inFlight = new Map<string, Promise<CachedToken>>();
+
+	constructor(private readonly now: () => number = Date.now) {}
+
+	async get(
+		key: string,
+		fetchToken: () => Promise<CachedToken>,
+		bypass = false,
+	): Promise<CachedToken> {
+		const pending = this.inFlight.get(key);
+		if (pending) return await pending;
+		const cached = this.tokens.get(key);
+		if (!bypass && cached && cached.refreshAt > this.now()) return cached;
+
+		const fetching = fetchToken().then(
+			(token) => {
+				this.tokens.set(key, token);
+				this.inFlight.delete(key);
+				return token;
+			},
+			(error) => {
+				this.inFlight.delete(key);
+				throw error;
+			},
+		);
+		this.inFlight.set(key, fetching);
+		return await fetching;
+	}
+
+	/** Forgets a token the platform rejected; a newer token fetched meanwhile is kept. */
+	invalidate(key: string, rejectedValue?: string) {
+		const cached = this.tokens.get(key);
+		if (cached && (rejectedValue === undefined || cached.value === rejectedValue)) {
+			this.tokens.delete(key);
+		}
+	}
+
+	clear() {
+		this.tokens.clear();
+		this.inFlight.clear();
+	}
+}
+
+/** Cache key for one app of one tenant on one API host; secrets are hashed, never kept in clear. */
+export function tokenCacheKey(...parts: string[]) {
+	return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/** Refresh a little before expiry: 5 minutes, or a tenth of the lifetime for short-lived tokens. */
+export function refreshTime(issuedAt: number, expiresInSeconds: number) {
+	const lifetime = Math.max(0, expiresInSeconds) * 1000;
+	return issuedAt + lifetime - Math.min(300_000, lifetime / 10);
+}

@@ -1,0 +1,249 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { redact } from './redact';
+import {
+	DEFAULT_RETRY_POLICY,
+	RetryBudget,
+	describeTransportFailure,
+	isTransientFailure,
+	wasNotDelivered,
+	type TransportFailure,
+} from './retry';
+import type { TokenCache } from './tokenCache';
+
+/**
+ * The request path shared by the WeCom and WeLink transports. A platform describes how its
+ * answers read (success, rejected token, rate limit, transient, error); this module does the rest:
+ * credentials read once per node run, token refresh through the credential, bounded retries.
+ */
+
+export type ApiContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's API base URL. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | Buffer;
+	headers?: IDataObject;
+	/**
+	 * Whether repeating the call after an ambiguous failure (timeout, reset connection, HTTP 5xx,
+	 * "system busy") is harmless: true for reads and for writes the platform de-duplicates.
+	 * Rate-limit refusals are always repeated: the platform did not act on those calls.
+	 */
+	idempotent: boolean;
+	/** Item the call is made for, so errors point at it. */
+	itemIndex?: number;
+	timeoutMs?: number;
+}
+
+export interface ExplainedError {
+	message: string;
+	description?: string;
+	/** The platform's code and message, kept on the error for continue-on-fail outputs. */
+	details: JsonObject;
+}
+
+export type Verdict =
+	| { kind: 'ok' }
+	| { kind: 'token-rejected' | 'rate-limited' | 'transient' | 'error'; error: ExplainedError };
+
+export interface Platform<R> {
+	name: string;
+	credentialType: string;
+	tokens: TokenCache;
+	/** Name of the Error class thrown by the credential's preAuthentication. */
+	tokenErrorName: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	tokenKey(credentials: ICredentialDataDecryptedObject): string;
+	/** Values to scrub from any text shown to the user. */
+	secrets(credentials: ICredentialDataDecryptedObject): string[];
+	/** The token n8n's authenticate step put into the request. */
+	usedToken(options: IHttpRequestOptions): string;
+	/** Adjusts the options before sending (default headers, response handling). */
+	prepare?(options: IHttpRequestOptions): void;
+	/** Reads the platform's answer; `secrets` are already known to the caller for redaction. */
+	judge(response: R, redactText: (text: string) => string): Verdict;
+}
+
+interface Session {
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	tokenKey: string;
+	secrets: string[];
+	/** The next call must fetch a new token first (stored token near expiry, or just rejected). */
+	forceRefresh: boolean;
+}
+
+const sessions = new WeakMap<object, Map<string, Promise<Session>>>();
+
+/** Credentials are read once per node run (execution context) and platform, not per request. */
+export async function apiSession<R>(ctx: ApiContext, platform: Platform<R>): Promise<Session> {
+	let byType = sessions.get(ctx);
+	if (!byType) {
+		byType = new Map();
+		sessions.set(ctx, byType);
+	}
+	let pending = byType.get(platform.credentialType);
+	if (!pending) {
+		pending = (async () => {
+			const credentials = await ctx.getCredentials(platform.credentialType);
+			const refreshAt = Number(credentials.accessTokenRefreshAt ?? 0);
+			return {
+				credentials,
+				baseUrl: platform.baseUrl(credentials),
+				tokenKey: platform.tokenKey(credentials),
+				secrets: platform.secrets(credentials),
+				forceRefresh: Boolean(credentials.accessToken) && refreshAt > 0 && refreshAt <= Date.now(),
+			};
+		})();
+		byType.set(platform.credentialType, pending);
+		pending.catch(() => byType?.delete(platform.credentialType));
+	}
+	return await pending;
+}
+
+export async function platformRequest<R>(
+	ctx: ApiContext,
+	platform: Platform<R>,
+	request: ApiRequest,
+): Promise<R> {
+	const state = await apiSession(ctx, platform);
+	const scrub = (text: string) => redact(text, state.secrets);
+	const budget = new RetryBudget(DEFAULT_RETRY_POLICY);
+	let tokenRefreshed = false;
+
+	for (;;) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${state.baseUrl}${request.path}`,
+			qs: { ...(request.qs ?? {}) },
+			headers: { ...(request.headers ?? {}) },
+			json: true,
+			timeout: request.timeoutMs ?? 30_000,
+		};
+		if (request.body !== undefined) options.body = request.body;
+		platform.prepare?.(options);
+
+		const forced = state.forceRefresh;
+		let response: R;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				platform.credentialType,
+				options,
+				forced ? { credentialsDecrypted: blankToken(ctx, platform, state.credentials) } : undefined,
+			)) as R;
+		} catch (error) {
+			const tokenError = tokenIssueError(error, platform.tokenErrorName);
+			if (tokenError)
+				throw apiError(ctx, tokenError.message, tokenError.description, request.itemIndex);
+			const failure = describeTransportFailure(error);
+			const repeatable =
+				isTransientFailure(failure) && (request.idempotent || wasNotDelivered(failure));
+			if (repeatable && (await budget.next())) continue;
+			throw transportError(ctx, platform.name, request, failure, state, budget.used);
+		}
+		if (forced) state.forceRefresh = false;
+
+		const verdict = platform.judge(response, scrub);
+		if (verdict.kind === 'ok') return response;
+		if (verdict.kind === 'token-rejected' && !tokenRefreshed) {
+			// The token n8n used is in the options it authenticated: forget exactly that one.
+			platform.tokens.invalidate(state.tokenKey, platform.usedToken(options));
+			state.forceRefresh = true;
+			tokenRefreshed = true;
+			continue;
+		}
+		const repeatable =
+			verdict.kind === 'rate-limited' || (verdict.kind === 'transient' && request.idempotent);
+		if (repeatable && (await budget.next())) continue;
+		const { message, description, details } = verdict.error;
+		const retried = budget.used ? ` (still failing after ${budget.used} retries)` : '';
+		throw apiError(ctx, `${message}${retried}`, description, request.itemIndex, details);
+	}
+}
+
+function blankToken<R>(
+	ctx: ApiContext,
+	platform: Platform<R>,
+	credentials: ICredentialDataDecryptedObject,
+) {
+	const ref = ctx.getNode().credentials?.[platform.credentialType];
+	return {
+		id: ref?.id ?? '',
+		name: ref?.name ?? platform.credentialType,
+		type: platform.credentialType,
+		data: { ...credentials, accessToken: '' },
+	};
+}
+
+/** preAuthentication errors reach us wrapped by n8n; their message is already explained and safe. */
+function tokenIssueError(
+	error: unknown,
+	name: string,
+): { message: string; description?: string } | undefined {
+	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
+		const e = candidate as { name?: string; message?: string; description?: string };
+		if (e?.name === name) return { message: String(e.message), description: e.description };
+	}
+	return undefined;
+}
+
+export function apiError(
+	ctx: ApiContext,
+	message: string,
+	description: string | undefined,
+	itemIndex: number | undefined,
+	details: JsonObject = {},
+) {
+	const code = details.errcode ?? details.code;
+	const error = new NodeApiError(ctx.getNode(), { ...details, message } as JsonObject, {
+		message,
+		description,
+		itemIndex,
+		httpCode: code !== undefined ? String(code) : undefined,
+	});
+	// Kept for "Continue On Fail" outputs, so a workflow can branch on the platform's code.
+	if (Object.keys(details).length) error.context.details = details;
+	return error;
+}
+
+function transportError(
+	ctx: ApiContext,
+	platformName: string,
+	request: ApiRequest,
+	failure: TransportFailure,
+	state: Session,
+	retries: number,
+) {
+	const what = failure.status
+		? `HTTP ${failure.status}`
+		: (failure.networkCode ?? redact(failure.message, state.secrets));
+	const retried = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+	const ambiguous = !request.idempotent && isTransientFailure(failure) && !wasNotDelivered(failure);
+	const description = ambiguous
+		? `This call changes data and the failure left it unknown whether ${platformName} applied it, so it was not repeated automatically. Check in ${platformName} before running it again.`
+		: `Check that ${state.baseUrl} is reachable from the n8n server.`;
+	return new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
+		message: `${platformName} request ${request.method} ${request.path} failed: ${what}${retried}`,
+		description,
+		itemIndex: request.itemIndex,
+		httpCode: failure.status ? String(failure.status) : undefined,
+	});
+}
