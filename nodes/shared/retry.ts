@@ -38,6 +38,7 @@ export class RetryBudget {
 	constructor(
 		private readonly policy: RetryPolicy,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
+		private readonly random: () => number = Math.random,
 	) {}
 
 	get used() {
@@ -46,7 +47,7 @@ export class RetryBudget {
 
 	async next(): Promise<boolean> {
 		if (this.retries >= this.policy.maxRetries) return false;
-		const delay = backoffDelay(this.retries, this.policy);
+		const delay = backoffDelay(this.retries, this.policy, this.random);
 		if (Date.now() - this.startedAt + delay > this.policy.maxTotalMs) return false;
 		this.retries++;
 		await this.wait(delay);
@@ -84,6 +85,18 @@ export interface TransportFailure {
 	message: string;
 }
 
+/**
+ * n8n wraps request failures in NodeApiError, which keeps the HTTP status (httpCode) but replaces a
+ * network error code by a sentence (n8n-workflow node.error.js); read the code back from it.
+ */
+const N8N_NETWORK_MESSAGES: Array<[RegExp, string]> = [
+	[/closed unexpectedly|socket hang up/i, 'ECONNRESET'],
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/connection timed out|timeout of \d+ms exceeded/i, 'ETIMEDOUT'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+];
+
 /** Classifies an error thrown by n8n's httpRequest helpers without keeping a reference to it. */
 export function describeTransportFailure(error: unknown): TransportFailure {
 	const e = error as {
@@ -94,11 +107,15 @@ export function describeTransportFailure(error: unknown): TransportFailure {
 		message?: string;
 	};
 	const status = e?.response?.status ?? e?.cause?.response?.status ?? toStatus(e?.httpCode);
-	const networkCode = e?.code ?? e?.cause?.code;
+	const message = typeof e?.message === 'string' ? e.message : String(error);
+	const code =
+		e?.code ??
+		e?.cause?.code ??
+		N8N_NETWORK_MESSAGES.find(([pattern]) => pattern.test(message))?.[1];
 	return {
 		status,
-		networkCode: typeof networkCode === 'string' && !status ? networkCode : undefined,
-		message: typeof e?.message === 'string' ? e.message : String(error),
+		networkCode: typeof code === 'string' && !status ? code : undefined,
+		message,
 	};
 }
 

@@ -18,6 +18,9 @@ export class TokenCache {
 
 	private readonly inFlight = new Map<string, Promise<CachedToken>>();
 
+	/** Last failed fetch per key, so a transport can tell "no token" apart from "request failed". */
+	private readonly failures = new Map<string, { error: Error; at: number }>();
+
 	constructor(private readonly now: () => number = Date.now) {}
 
 	async get(
@@ -34,10 +37,12 @@ export class TokenCache {
 			(token) => {
 				this.tokens.set(key, token);
 				this.inFlight.delete(key);
+				this.failures.delete(key);
 				return token;
 			},
 			(error) => {
 				this.inFlight.delete(key);
+				this.failures.set(key, { error: error as Error, at: this.now() });
 				throw error;
 			},
 		);
@@ -53,9 +58,16 @@ export class TokenCache {
 		}
 	}
 
+	/** The error of a token fetch for this key that failed at or after `since`. */
+	failureSince(key: string, since: number): Error | undefined {
+		const failure = this.failures.get(key);
+		return failure && failure.at >= since ? failure.error : undefined;
+	}
+
 	clear() {
 		this.tokens.clear();
 		this.inFlight.clear();
+		this.failures.clear();
 	}
 }
 

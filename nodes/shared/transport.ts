@@ -67,8 +67,6 @@ export interface Platform<R> {
 	name: string;
 	credentialType: string;
 	tokens: TokenCache;
-	/** Name of the Error class thrown by the credential's preAuthentication. */
-	tokenErrorName: string;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	tokenKey(credentials: ICredentialDataDecryptedObject): string;
 	/** Values to scrub from any text shown to the user. */
@@ -141,6 +139,7 @@ export async function platformRequest<R>(
 		platform.prepare?.(options);
 
 		const forced = state.forceRefresh;
+		const sentAt = Date.now();
 		let response: R;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -150,9 +149,14 @@ export async function platformRequest<R>(
 				forced ? { credentialsDecrypted: blankToken(ctx, platform, state.credentials) } : undefined,
 			)) as R;
 		} catch (error) {
-			const tokenError = tokenIssueError(error, platform.tokenErrorName);
-			if (tokenError)
+			// A failed token fetch (wrong secret, …) surfaces here wrapped by n8n; its own message is
+			// already explained and safe, and retrying it would only hammer the token endpoint.
+			const tokenError = platform.tokens.failureSince(state.tokenKey, sentAt) as
+				| (Error & { description?: string })
+				| undefined;
+			if (tokenError) {
 				throw apiError(ctx, tokenError.message, tokenError.description, request.itemIndex);
+			}
 			const failure = describeTransportFailure(error);
 			const repeatable =
 				isTransientFailure(failure) && (request.idempotent || wasNotDelivered(failure));
@@ -191,18 +195,6 @@ function blankToken<R>(
 		type: platform.credentialType,
 		data: { ...credentials, accessToken: '' },
 	};
-}
-
-/** preAuthentication errors reach us wrapped by n8n; their message is already explained and safe. */
-function tokenIssueError(
-	error: unknown,
-	name: string,
-): { message: string; description?: string } | undefined {
-	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
-		const e = candidate as { name?: string; message?: string; description?: string };
-		if (e?.name === name) return { message: String(e.message), description: e.description };
-	}
-	return undefined;
 }
 
 export function apiError(

@@ -25,7 +25,6 @@ const weCom: Platform<WeComResponse> = {
 	name: 'WeCom',
 	credentialType: WECOM_CREDENTIAL,
 	tokens: weComTokens,
-	tokenErrorName: 'WeComTokenError',
 	baseUrl: (credentials) => weComAppConfig(credentials).baseUrl,
 	tokenKey: (credentials) => weComTokenKey(weComAppConfig(credentials)),
 	secrets: (credentials) => [

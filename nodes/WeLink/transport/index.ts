@@ -21,7 +21,6 @@ const weLink: Platform<FullResponse> = {
 	name: 'WeLink',
 	credentialType: WELINK_CREDENTIAL,
 	tokens: weLinkTokens,
-	tokenErrorName: 'WeLinkTokenError',
 	baseUrl: (credentials) => weLinkAppConfig(credentials).baseUrl,
 	tokenKey: (credentials) => weLinkTokenKey(weLinkAppConfig(credentials)),
 	secrets: (credentials) => [

@@ -1,0 +1,28 @@
+/**
+ * Three tiers (see README "Tests"): unit (jest + nock, in-process), workflow (real n8n-core engine
+ * in-process against the sandbox) and e2e (a real n8n process loading the built pack).
+ * Dev tooling that needs Node APIs is written as .cts (see README "Architecture"); the resolver lets
+ * TypeScript's `./x.cjs` imports resolve to the .cts sources under ts-jest.
+ */
+const common = {
+	testEnvironment: 'node',
+	// Retry paths wait for real (jittered backoff); no test relies on timing for its result.
+	testTimeout: 30_000,
+	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
+	transform: {
+		'^.+\\.c?ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+	},
+	resolver: '<rootDir>/test/jest-resolver.cjs',
+	setupFiles: ['<rootDir>/test/setup-env.cjs'],
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
+};
+
+module.exports = {
+	// n8n-core keeps internal handles open after an in-process workflow run; nothing of ours does.
+	forceExit: true,
+	projects: [
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
+		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+	],
+};

@@ -1,0 +1,26 @@
+import { startSandbox } from './server.cjs';
+
+/**
+ * Starts the sandbox on 127.0.0.1. Usage: node build/sandbox/main.cjs [--port 7001]
+ * Prints one JSON line with the URLs, then serves until stopped (SIGINT/SIGTERM).
+ */
+async function main() {
+	const portArg = process.argv.indexOf('--port');
+	const port =
+		portArg > -1 ? Number(process.argv[portArg + 1]) : Number(process.env.SANDBOX_PORT ?? 7001);
+	const sandbox = await startSandbox({ port });
+	console.log(
+		JSON.stringify({
+			sandbox: sandbox.url,
+			wecomBaseUrl: sandbox.wecomBaseUrl,
+			welinkBaseUrl: sandbox.welinkBaseUrl,
+		}),
+	);
+	const stop = () => {
+		void sandbox.close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,58 @@
+import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.cjs';
+import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
+
+export interface RobotState {
+	key: string;
+	/** Messages accepted, in order. */
+	messages: Array<Record<string, unknown>>;
+	/** Send times (sandbox clock, ms), for the 20-per-minute limit. */
+	sentAt: number[];
+	media: Map<string, { type: string; filename?: string; size: number }>;
+}
+
+export const SANDBOX_ROBOT_KEY = 'sandbox-robot-key-0000-1111-2222-333344445555';
+
+/** Everything the WeCom emulator knows. Feature modules add their stores here. */
+export class WeComWorld {
+	readonly corpId = SANDBOX_CORP_ID;
+
+	readonly apps: WeComApp[] = defaultApps();
+
+	readonly tokens: TokenStore;
+
+	readonly contacts = new ContactsStore();
+
+	readonly robots = new Map<string, RobotState>();
+
+	constructor(readonly now: () => number) {
+		this.tokens = new TokenStore(now);
+		seedDemoContacts(this.contacts);
+		this.addRobot(SANDBOX_ROBOT_KEY);
+	}
+
+	addRobot(key: string) {
+		const robot: RobotState = { key, messages: [], sentAt: [], media: new Map() };
+		this.robots.set(key, robot);
+		return robot;
+	}
+
+	app(kind: WeComApp['kind']) {
+		const app = this.apps.find((a) => a.kind === kind);
+		if (!app) throw new Error(`no ${kind} app in the sandbox`);
+		return app;
+	}
+
+	/** Whether the app may see this member (contacts sync sees everyone). */
+	canSee(app: WeComApp, member: Member) {
+		if (app.kind === 'contacts') return true;
+		if (app.visibleUsers.includes(member.userid)) return true;
+		return member.department.some((d) =>
+			app.visibleDepartments.some((v) => this.contacts.isWithin(d, v)),
+		);
+	}
+
+	canSeeDepartment(app: WeComApp, id: number) {
+		if (app.kind === 'contacts') return true;
+		return app.visibleDepartments.some((v) => this.contacts.isWithin(id, v));
+	}
+}
