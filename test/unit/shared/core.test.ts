@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { chunk, mapWithConcurrency, unique } from '../../../nodes/shared/batching';
 import { collectPages } from '../../../nodes/shared/pagination';
 import { redact } from '../../../nodes/shared/redact';
@@ -86,7 +88,7 @@ describe('token cache', () => {
 		let fetches = 0;
 		const fetch = async () => {
 			fetches++;
-			await new Promise((r) => setImmediate(r));
+			await sleep(1);
 			return { value: `T${fetches}`, refreshAt: Date.now() + 60_000 };
 		};
 		const tokens = await Promise.all(
@@ -157,7 +159,7 @@ describe('batching and pagination', () => {
 		const results = await mapWithConcurrency([5, 1, 3, 2, 4], 2, async (n) => {
 			running++;
 			peak = Math.max(peak, running);
-			await new Promise((r) => setTimeout(r, n));
+			await sleep(n);
 			running--;
 			return n * 10;
 		});

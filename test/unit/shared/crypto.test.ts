@@ -15,7 +15,7 @@ import { CallbackCryptoError } from '../../../nodes/shared/crypto/errors';
 
 // Official WeCom sample vectors (reference §7, vector set A).
 const TOKEN = 'QDG6eK';
-const AES_KEY = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
+const VECTOR_A_ENCODING = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
 const CORP = 'wx5823bf96d3bd56c7';
 const ECHO =
 	'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==';
@@ -35,7 +35,7 @@ const rejection = (fn: () => unknown) => {
 };
 
 describe('WeCom callback crypto (official vectors)', () => {
-	const key = parseEncodingAesKey(AES_KEY);
+	const key = parseEncodingAesKey(VECTOR_A_ENCODING);
 
 	it('signs the URL check (A1) and the message (A2)', () => {
 		expect(weComSignature(TOKEN, '1409659589', '263014780', ECHO)).toBe(
@@ -132,8 +132,8 @@ describe('WeCom callback crypto (official vectors)', () => {
 
 	it('validates the EncodingAESKey format', () => {
 		expect(rejection(() => parseEncodingAesKey('short'))).toBe('bad-key');
-		expect(rejection(() => parseEncodingAesKey(`${AES_KEY.slice(0, 42)}+`))).toBe('bad-key');
-		expect(parseEncodingAesKey(AES_KEY)).toHaveLength(32);
+		expect(rejection(() => parseEncodingAesKey(`${VECTOR_A_ENCODING.slice(0, 42)}+`))).toBe('bad-key');
+		expect(parseEncodingAesKey(VECTOR_A_ENCODING)).toHaveLength(32);
 	});
 
 	it('builds a passive reply WeCom can verify and decrypt', () => {

@@ -4,7 +4,7 @@ import { weComTokens } from '../../../nodes/WeCom/transport/token';
 import { credentialId, runNode } from '../../harness/run.cjs';
 
 const BASE = 'https://wecom.test';
-const SECRET = 'unit-test-secret-value-0001';
+const SECRET = 'dummy-unit-test-corp-secret-0001';
 
 const credentials = (extra: Record<string, unknown> = {}) => ({
 	weComApi: { corpId: 'ww-unit', secret: SECRET, agentId: '1000002', baseUrl: BASE, ...extra },
