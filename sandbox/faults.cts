@@ -8,7 +8,9 @@ export type FaultKind =
 	| 'delay' // handle the call, but answer after delayMs
 	| 'drop' // handle nothing and destroy the connection (ECONNRESET at the client)
 	| 'drop-after' // handle the call, then destroy the connection before answering (lost answer)
-	| 'hang'; // never answer (client timeout)
+	| 'hang' // never answer (client timeout)
+	| 'revoke-tokens' // invalidate every token of the platform, then handle the call (it now fails 40014 / 47103)
+	| 'expire-tokens'; // same, reporting the tokens as expired (42001)
 
 export interface FaultRule {
 	id: number;

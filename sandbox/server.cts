@@ -143,6 +143,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		} else if (rule && (rule.kind === 'errcode' || rule.kind === 'http-status')) {
 			response = faultAnswer(platform, rule);
 		} else {
+			if (rule?.kind === 'revoke-tokens' || rule?.kind === 'expire-tokens') {
+				const tokens = platform === 'welink' ? state.welink : state.wecom.tokens;
+				if (rule.kind === 'revoke-tokens') tokens.revokeAll();
+				else tokens.expireAll();
+			}
 			if (rule?.kind === 'delay') await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
 			dropAfter = rule?.kind === 'drop-after';
 			const handler = router.find(req.method, req.path);

@@ -1,0 +1,62 @@
+import type { Sandbox } from '../../sandbox/server.cjs';
+import { SANDBOX_AGENT_ID, SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
+import { SANDBOX_ROBOT_KEY } from '../../sandbox/wecom/world.cjs';
+import { SANDBOX_WELINK_CLIENT_ID, SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
+import type { CredentialFixture } from './lab.cjs';
+
+/** Credential IDs used by the workflow fixtures in test/e2e/workflows and examples/. */
+export const CREDENTIAL_IDS = {
+	wecomApp: 'e2eWeComApp00001',
+	wecomContacts: 'e2eWeComSync0001',
+	wecomCustomer: 'e2eWeComCust0001',
+	wecomWrongSecret: 'e2eWeComWrong001',
+	wecomRobot: 'e2eWeComRobot001',
+	wecomRobotWrong: 'e2eWeComRobotX01',
+	wecomCallback: 'e2eWeComCallb001',
+	welink: 'e2eWeLinkApp0001',
+	welinkWrongSecret: 'e2eWeLinkWrong01',
+} as const;
+
+export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
+	const wecom = (id: string, name: string, secret: string, agentId = '') => ({
+		id,
+		name,
+		type: 'weComApi',
+		data: { corpId: SANDBOX_CORP_ID, secret, agentId, baseUrl: sandbox.wecomBaseUrl, accessToken: '' },
+	});
+	return [
+		wecom(CREDENTIAL_IDS.wecomApp, 'WeCom app (sandbox)', SANDBOX_SECRETS.app, String(SANDBOX_AGENT_ID)),
+		wecom(CREDENTIAL_IDS.wecomContacts, 'WeCom contacts sync (sandbox)', SANDBOX_SECRETS.contacts),
+		wecom(CREDENTIAL_IDS.wecomCustomer, 'WeCom customer contact (sandbox)', SANDBOX_SECRETS.customer),
+		wecom(CREDENTIAL_IDS.wecomWrongSecret, 'WeCom wrong secret (sandbox)', 'this-is-not-the-secret-at-all'),
+		{
+			id: CREDENTIAL_IDS.wecomRobot,
+			name: 'WeCom robot (sandbox)',
+			type: 'weComRobotApi',
+			data: { webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=${SANDBOX_ROBOT_KEY}` },
+		},
+		{
+			id: CREDENTIAL_IDS.wecomRobotWrong,
+			name: 'WeCom robot wrong key (sandbox)',
+			type: 'weComRobotApi',
+			data: { webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=not-a-robot-key` },
+		},
+		{
+			id: CREDENTIAL_IDS.welink,
+			name: 'WeLink (sandbox)',
+			type: 'weLinkApi',
+			data: {
+				clientId: SANDBOX_WELINK_CLIENT_ID,
+				clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
+				baseUrl: sandbox.welinkBaseUrl,
+				accessToken: '',
+			},
+		},
+		{
+			id: CREDENTIAL_IDS.welinkWrongSecret,
+			name: 'WeLink wrong secret (sandbox)',
+			type: 'weLinkApi',
+			data: { clientId: SANDBOX_WELINK_CLIENT_ID, clientSecret: 'wrong-secret', baseUrl: sandbox.welinkBaseUrl, accessToken: '' },
+		},
+	];
+}
