@@ -2,7 +2,7 @@ import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 import axios, { type AxiosInstance } from 'axios';
@@ -15,7 +15,16 @@ import axios, { type AxiosInstance } from 'axios';
  */
 
 const run = promisify(execFile);
-const ROOT = resolve(__dirname, '../..');
+
+/** The repository root, from the sources (test/e2e) or from their compiled copy (build/test/e2e). */
+function repositoryRoot(from: string) {
+	for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+		if (existsSync(join(dir, 'scripts', 'install-n8n.sh'))) return dir;
+	}
+	throw new Error('repository root not found');
+}
+
+export const ROOT = repositoryRoot(__dirname);
 
 export const OWNER = { email: 'owner@e2e.example.com', password: 'E2e-Passw0rd!', firstName: 'E2E', lastName: 'Owner' };
 
@@ -40,6 +49,10 @@ export interface StartOptions {
 	credentials?: CredentialFixture[];
 	workflows?: WorkflowFixture[];
 	env?: Record<string, string>;
+	/** Fixed port (default: a free one). */
+	port?: number;
+	/** User folder to use (default: a new temporary one). */
+	home?: string;
 }
 
 export interface N8n {
@@ -120,8 +133,9 @@ function stagePack(home: string) {
 export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	const major = options.major ?? 1;
 	const { dir, nodeBin } = await installN8n(major);
-	const home = mkdtempSync(join(tmpdir(), `n8n-e2e-${major}-`));
-	const port = await freePort();
+	const home = options.home ?? mkdtempSync(join(tmpdir(), `n8n-e2e-${major}-`));
+	mkdirSync(home, { recursive: true });
+	const port = options.port ?? (await freePort());
 	const env: Record<string, string> = {
 		...inheritedEnv(),
 		N8N_USER_FOLDER: home,
@@ -170,14 +184,25 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	const logFile = join(home, 'n8n.log');
 	const out = openSync(logFile, 'a');
 	const child: ChildProcess = spawn(nodeBin, [n8nBin, 'start'], { env, cwd: home, stdio: ['ignore', out, out] });
+	// Never leave an n8n behind: not when starting fails, not when the test runner exits early.
+	const killChild = () => {
+		if (child.exitCode === null) child.kill('SIGKILL');
+	};
+	process.once('exit', killChild);
 	const url = `http://127.0.0.1:${port}`;
-	// Readiness turns green once the database is up; the REST API is mounted a little later.
-	await waitFor(
-		async () => (await axios.get(`${url}/rest/settings`, { validateStatus: () => true })).status === 200,
-		180_000,
-		() => readFileSync(logFile, 'utf8').slice(-3000),
-	);
-	const rest = await ownerSession(url);
+	let rest: AxiosInstance;
+	try {
+		// Readiness turns green once the database is up; the REST API is mounted a little later.
+		await waitFor(
+			async () => (await axios.get(`${url}/rest/settings`, { validateStatus: () => true })).status === 200,
+			180_000,
+			() => readFileSync(logFile, 'utf8').slice(-3000),
+		);
+		rest = await ownerSession(url);
+	} catch (error) {
+		killChild();
+		throw error;
+	}
 
 	const instance: N8n = {
 		url,
@@ -223,6 +248,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		},
 		logs: () => readFileSync(logFile, 'utf8'),
 		async stop() {
+			process.removeListener('exit', killChild);
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');
 				await new Promise((r) => child.once('exit', r));
