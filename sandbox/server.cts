@@ -12,6 +12,7 @@ import {
 } from './http.cjs';
 import { RequestLog, type LogEntry } from './log.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
+import { registerMeetingRoutes } from './wecom/meetings.cjs';
 import { registerRobotRoutes } from './wecom/robotRoutes.cjs';
 import { registerTokenRoutes } from './wecom/routes.cjs';
 import { WeComWorld } from './wecom/world.cjs';
@@ -92,6 +93,7 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerTokenRoutes(router, proxy(wecom));
 	registerContactReadRoutes(router, proxy(wecom));
 	registerRobotRoutes(router, proxy(wecom));
+	registerMeetingRoutes(router, proxy(wecom));
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerAdminRoutes(router, state);
 	for (const plugin of plugins) plugin(router, state);

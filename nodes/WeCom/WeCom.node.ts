@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
+import * as meeting from './actions/meeting';
 import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
 
 export class WeCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +26,18 @@ export class WeCom implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'API Request', value: 'apiRequest' }],
-				default: 'apiRequest',
+				options: [
+					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Meeting', value: 'meeting' },
+				],
+				default: 'meeting',
 			},
+			...meeting.description,
 			...apiRequest.description,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

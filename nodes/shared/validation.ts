@@ -18,6 +18,12 @@ export function inputError(
 	});
 }
 
+/** A text parameter as a trimmed string; expressions that resolve to nothing give ''. */
+export function stringParam(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
 export function utf8Bytes(text: string) {
 	return Buffer.byteLength(text, 'utf8');
 }

@@ -1,5 +1,6 @@
 import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.cjs';
 import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
+import { MeetingStore } from './meetings.cjs';
 
 export interface RobotState {
 	key: string;
@@ -23,6 +24,8 @@ export class WeComWorld {
 	readonly contacts = new ContactsStore();
 
 	readonly robots = new Map<string, RobotState>();
+
+	readonly meetings = new MeetingStore();
 
 	constructor(readonly now: () => number) {
 		this.tokens = new TokenStore(now);

@@ -1,8 +1,13 @@
 import type { Sandbox } from '../../sandbox/server.cjs';
 import { SANDBOX_AGENT_ID, SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_ROBOT_KEY } from '../../sandbox/wecom/world.cjs';
-import { SANDBOX_WELINK_CLIENT_ID, SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
-import type { CredentialFixture } from './lab.cjs';
+import {
+	SANDBOX_WELINK_CLIENT_ID,
+	SANDBOX_WELINK_CLIENT_SECRET,
+} from '../../sandbox/welink/world.cjs';
+import { createHash } from 'node:crypto';
+
+import type { CredentialFixture, WorkflowFixture } from './lab.cjs';
 
 /** Credential IDs used by the workflow fixtures in test/e2e/workflows and examples/. */
 export const CREDENTIAL_IDS = {
@@ -22,13 +27,32 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 		id,
 		name,
 		type: 'weComApi',
-		data: { corpId: SANDBOX_CORP_ID, secret, agentId, baseUrl: sandbox.wecomBaseUrl, accessToken: '' },
+		data: {
+			corpId: SANDBOX_CORP_ID,
+			secret,
+			agentId,
+			baseUrl: sandbox.wecomBaseUrl,
+			accessToken: '',
+		},
 	});
 	return [
-		wecom(CREDENTIAL_IDS.wecomApp, 'WeCom app (sandbox)', SANDBOX_SECRETS.app, String(SANDBOX_AGENT_ID)),
+		wecom(
+			CREDENTIAL_IDS.wecomApp,
+			'WeCom app (sandbox)',
+			SANDBOX_SECRETS.app,
+			String(SANDBOX_AGENT_ID),
+		),
 		wecom(CREDENTIAL_IDS.wecomContacts, 'WeCom contacts sync (sandbox)', SANDBOX_SECRETS.contacts),
-		wecom(CREDENTIAL_IDS.wecomCustomer, 'WeCom customer contact (sandbox)', SANDBOX_SECRETS.customer),
-		wecom(CREDENTIAL_IDS.wecomWrongSecret, 'WeCom wrong secret (sandbox)', 'this-is-not-the-secret-at-all'),
+		wecom(
+			CREDENTIAL_IDS.wecomCustomer,
+			'WeCom customer contact (sandbox)',
+			SANDBOX_SECRETS.customer,
+		),
+		wecom(
+			CREDENTIAL_IDS.wecomWrongSecret,
+			'WeCom wrong secret (sandbox)',
+			'this-is-not-the-secret-at-all',
+		),
 		{
 			id: CREDENTIAL_IDS.wecomRobot,
 			name: 'WeCom robot (sandbox)',
@@ -56,7 +80,80 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 			id: CREDENTIAL_IDS.welinkWrongSecret,
 			name: 'WeLink wrong secret (sandbox)',
 			type: 'weLinkApi',
-			data: { clientId: SANDBOX_WELINK_CLIENT_ID, clientSecret: 'wrong-secret', baseUrl: sandbox.welinkBaseUrl, accessToken: '' },
+			data: {
+				clientId: SANDBOX_WELINK_CLIENT_ID,
+				clientSecret: 'wrong-secret',
+				baseUrl: sandbox.welinkBaseUrl,
+				accessToken: '',
+			},
 		},
 	];
 }
+
+/**
+ * A test workflow: a webhook at `path` receives {items: [...]}, splits them into items and runs one
+ * node of the pack on them; the webhook answers with that node's output items.
+ */
+export function itemsWorkflow(
+	id: string,
+	path: string,
+	node: {
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials: Record<string, { id: string; name: string }>;
+		continueOnFail?: boolean;
+	},
+): WorkflowFixture {
+	return {
+		id,
+		name: `E2E ${path}`,
+		active: true,
+		nodes: [
+			{
+				id: `${id}-webhook`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: webhookIdFor(path),
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
+			{
+				id: `${id}-items`,
+				name: 'Items',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
+			{
+				id: `${id}-node`,
+				name: 'Node',
+				type: node.type,
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: node.parameters,
+				credentials: node.credentials,
+				...(node.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Node', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** A stable UUID-shaped webhook ID per path. */
+function webhookIdFor(path: string) {
+	const hex = createHash('sha1').update(path).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const WECOM_APP = { weComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom app (sandbox)' } };

@@ -17,7 +17,10 @@ describe('foundation in real n8n', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		n8n = await startN8n({ credentials: sandboxCredentials(sandbox), workflows: [wecomApiRequest, welinkApiRequest] });
+		n8n = await startN8n({
+			credentials: sandboxCredentials(sandbox),
+			workflows: [wecomApiRequest, welinkApiRequest],
+		});
 	}, 600_000);
 
 	afterAll(async () => {
@@ -31,20 +34,28 @@ describe('foundation in real n8n', () => {
 		sandbox.state.faults.clear();
 	});
 
-	const wecomUsers = (n: number) => Array.from({ length: n }, (_, i) => ({ userid: ['zhangsan', 'lisi', 'wangwu'][i % 3] }));
+	const wecomUsers = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({ userid: ['zhangsan', 'lisi', 'wangwu'][i % 3] }));
 
 	it('loads the pack: WeCom API Request reads members with one token for the whole run', async () => {
 		const { status, data } = await n8n.webhook('e2e-wecom-api-request', { items: wecomUsers(3) });
 		expect(status).toBe(200);
 		expect((data as Array<{ name: string }>).map((d) => d.name)).toEqual(['张三', '李四', '王五']);
 		expect(sandbox.state.log.counts({ platform: 'wecom' })['/cgi-bin/user/get']).toBe(3);
-		expect(sandbox.state.log.counts({ platform: 'wecom' })['/cgi-bin/gettoken'] ?? 0).toBeLessThanOrEqual(1);
+		expect(
+			sandbox.state.log.counts({ platform: 'wecom' })['/cgi-bin/gettoken'] ?? 0,
+		).toBeLessThanOrEqual(1);
 		const stored = await n8n.storedCredential(CREDENTIAL_IDS.wecomApp);
 		expect(String(stored.accessToken)).toMatch(/^WECOM_TOKEN_/);
 	});
 
 	it('recovers a token revoked mid-run with no failed item (WeCom)', async () => {
-		sandbox.state.faults.add({ platform: 'wecom', path: '/cgi-bin/user/get', kind: 'revoke-tokens', after: 5 });
+		sandbox.state.faults.add({
+			platform: 'wecom',
+			path: '/cgi-bin/user/get',
+			kind: 'revoke-tokens',
+			after: 5,
+		});
 		const { status, data } = await n8n.webhook('e2e-wecom-api-request', { items: wecomUsers(12) });
 		expect(status).toBe(200);
 		expect(data).toHaveLength(12);
@@ -56,7 +67,14 @@ describe('foundation in real n8n', () => {
 	});
 
 	it('rides out a burst of 45009 without failing an item', async () => {
-		sandbox.state.faults.add({ platform: 'wecom', path: '/cgi-bin/user/get', kind: 'errcode', errcode: 45009, times: 3, after: 1 });
+		sandbox.state.faults.add({
+			platform: 'wecom',
+			path: '/cgi-bin/user/get',
+			kind: 'errcode',
+			errcode: 45009,
+			times: 3,
+			after: 1,
+		});
 		const { data } = await n8n.webhook('e2e-wecom-api-request', { items: wecomUsers(4) });
 		expect((data as Array<{ errcode: number }>).map((d) => d.errcode)).toEqual([0, 0, 0, 0]);
 		const calls = sandbox.state.log.all({ platform: 'wecom', path: '/cgi-bin/user/get' });
@@ -65,9 +83,23 @@ describe('foundation in real n8n', () => {
 	});
 
 	it('WeLink API Request recovers a revoked token and a 48503 burst', async () => {
-		sandbox.state.faults.add({ platform: 'welink', path: '/api/contact/v2/user/detail', kind: 'revoke-tokens', after: 2 });
-		sandbox.state.faults.add({ platform: 'welink', path: '/api/contact/v2/user/detail', kind: 'errcode', errcode: '48503', times: 2, after: 4 });
-		const items = ['zhangsan', 'lisi', 'wangwu', 'zhangsan', 'lisi'].map((n) => ({ userId: `${n}@d9d92e24e5` }));
+		sandbox.state.faults.add({
+			platform: 'welink',
+			path: '/api/contact/v2/user/detail',
+			kind: 'revoke-tokens',
+			after: 2,
+		});
+		sandbox.state.faults.add({
+			platform: 'welink',
+			path: '/api/contact/v2/user/detail',
+			kind: 'errcode',
+			errcode: '48503',
+			times: 2,
+			after: 4,
+		});
+		const items = ['zhangsan', 'lisi', 'wangwu', 'zhangsan', 'lisi'].map((n) => ({
+			userId: `${n}@d9d92e24e5`,
+		}));
 		const { status, data } = await n8n.webhook('e2e-welink-api-request', { items });
 		expect(status).toBe(200);
 		expect((data as Array<{ userNameEn: string }>).map((d) => d.userNameEn)).toEqual([
@@ -96,13 +128,20 @@ describe('foundation in real n8n', () => {
 			message: 'WeCom does not know this robot webhook key (93000): copy the webhook URL again',
 		});
 		for (const id of [CREDENTIAL_IDS.wecomApp, CREDENTIAL_IDS.welink, CREDENTIAL_IDS.wecomRobot]) {
-			expect(await n8n.testCredential(credential(id))).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(await n8n.testCredential(credential(id))).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 		}
 	});
 
 	it('never writes a secret or token into the n8n log', async () => {
 		const log = n8n.logs();
-		for (const secret of [SANDBOX_SECRETS.app, SANDBOX_WELINK_CLIENT_SECRET, 'this-is-not-the-secret-at-all']) {
+		for (const secret of [
+			SANDBOX_SECRETS.app,
+			SANDBOX_WELINK_CLIENT_SECRET,
+			'this-is-not-the-secret-at-all',
+		]) {
 			expect(log).not.toContain(secret);
 		}
 		expect(log).not.toMatch(/WECOM_TOKEN_\d+_[0-9a-f]{24}/);

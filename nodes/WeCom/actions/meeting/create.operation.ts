@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { unixSeconds } from '../../../shared/time';
+import { stringParam } from '../../../shared/validation';
+import { weComApiRequest } from '../../transport';
+import { readMemberLocator } from '../common/members';
+import {
+	checkDuration,
+	checkTitle,
+	detailFields,
+	readStart,
+	remindersObject,
+	settingsObject,
+} from './body';
+import { flattenMeeting } from './output';
+
+export async function prepare(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const admin = readMemberLocator(this, i, 'adminUserId', 'Admin');
+	const title = stringParam(this, 'title', i);
+	checkTitle(this, i, title, true);
+	const start = readStart(this, i, this.getNodeParameter('startTime', i));
+	const minutes = checkDuration(this, i, this.getNodeParameter('durationMinutes', i));
+	const body: IDataObject = {
+		admin_userid: admin,
+		title,
+		meeting_start: unixSeconds(start),
+		meeting_duration: minutes * 60,
+		...detailFields(this, i, this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+	};
+	const settings = settingsObject(this, i, this.getNodeParameter('settings', i, {}) as IDataObject);
+	if (settings) body.settings = settings;
+	const reminders = remindersObject(
+		this,
+		i,
+		this.getNodeParameter('recurrence', i, {}) as IDataObject,
+		this.getNodeParameter('remindBefore', i, []) as number[],
+		start,
+	);
+	if (reminders) body.reminders = reminders;
+	return body;
+}
+
+/** Creates the meeting, then returns its ID, meeting code and join link in one item. */
+export async function execute(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const created = await weComApiRequest.call(this, {
+		method: 'POST',
+		path: '/cgi-bin/meeting/create',
+		body,
+		idempotent: false,
+		itemIndex,
+	});
+	const meetingId = String(created.meetingid);
+	// The newer create page returns code and link directly; the older one needs get_info.
+	const info =
+		created.meeting_code && created.meeting_link
+			? { ...body, ...created, status: 1 }
+			: await weComApiRequest.call(this, {
+					method: 'POST',
+					path: '/cgi-bin/meeting/get_info',
+					body: { meetingid: meetingId },
+					idempotent: true,
+					itemIndex,
+				});
+	const flat = flattenMeeting(meetingId, info, this.getTimezone());
+	return {
+		...flat,
+		excessUsers: (created.excess_users as string[] | undefined) ?? [],
+		raw: { create: stripStatus(created), meeting: flat.raw },
+	};
+}
+
+function stripStatus(response: IDataObject) {
+	const { errcode, errmsg, ...rest } = response;
+	void errcode;
+	void errmsg;
+	return rest;
+}

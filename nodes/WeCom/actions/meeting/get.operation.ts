@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from '../../../shared/validation';
+import { weComApiRequest } from '../../transport';
+import { flattenMeeting } from './output';
+
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
+	const lookupBy = this.getNodeParameter('lookupBy', i, 'meetingId') as string;
+	const value = String(
+		this.getNodeParameter(lookupBy === 'meetingCode' ? 'meetingCode' : 'meetingId', i, ''),
+	).trim();
+	if (!value) {
+		const field = lookupBy === 'meetingCode' ? 'Meeting Code' : 'Meeting ID';
+		throw inputError(this, i, field, 'is required', 'Use the output of Create or List.');
+	}
+	if (lookupBy === 'meetingCode' && !/^\d{9,12}$/.test(value.replace(/[\s-]/g, ''))) {
+		throw inputError(
+			this,
+			i,
+			'Meeting Code',
+			`"${value}" is not a meeting code`,
+			'A meeting code (会议号) is 9 digits, shown as 123-456-789.',
+		);
+	}
+	const body: IDataObject =
+		lookupBy === 'meetingCode'
+			? { meeting_code: value.replace(/[\s-]/g, '') }
+			: { meetingid: value };
+	const subMeetingId = String(
+		(this.getNodeParameter('options', i, {}) as IDataObject).subMeetingId ?? '',
+	).trim();
+	if (subMeetingId) body.sub_meetingid = subMeetingId;
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const info = await weComApiRequest.call(this, {
+		method: 'POST',
+		path: '/cgi-bin/meeting/get_info',
+		body,
+		idempotent: true,
+		itemIndex,
+	});
+	return flattenMeeting(body.meetingid, info, this.getTimezone());
+}
