@@ -13,6 +13,7 @@ import {
 import { RequestLog, type LogEntry } from './log.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
 import { registerMeetingRoutes } from './wecom/meetings.cjs';
+import { registerMessageRoutes } from './wecom/messages.cjs';
 import { registerRobotRoutes } from './wecom/robotRoutes.cjs';
 import { registerTokenRoutes } from './wecom/routes.cjs';
 import { WeComWorld } from './wecom/world.cjs';
@@ -94,6 +95,7 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerContactReadRoutes(router, proxy(wecom));
 	registerRobotRoutes(router, proxy(wecom));
 	registerMeetingRoutes(router, proxy(wecom));
+	registerMessageRoutes(router, proxy(wecom));
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerAdminRoutes(router, state);
 	for (const plugin of plugins) plugin(router, state);

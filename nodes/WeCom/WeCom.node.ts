@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
+import * as groupRobot from './actions/groupRobot';
+import * as media from './actions/media';
 import * as meeting from './actions/meeting';
+import * as message from './actions/message';
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -19,7 +23,15 @@ export class WeCom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'weComApi', required: true }],
+		credentials: [
+			{ name: 'weComApi', required: true, displayOptions: { hide: { resource: ['groupRobot'] } } },
+			{
+				name: 'weComRobotApi',
+				required: true,
+				displayOptions: { show: { resource: ['groupRobot'] } },
+			},
+		],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -28,16 +40,24 @@ export class WeCom implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Group Robot', value: 'groupRobot' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Meeting', value: 'meeting' },
+					{ name: 'Message', value: 'message' },
 				],
 				default: 'meeting',
 			},
 			...meeting.description,
+			...message.description,
+			...media.description,
+			...groupRobot.description,
 			...apiRequest.description,
 		],
 	};
 
 	methods = { listSearch, loadOptions };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

@@ -93,6 +93,9 @@ function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number
 		return error;
 	}
 	const cause = error instanceof Error ? error : new Error(String(error));
+	// n8n's own errors name the parameter only in `extra`; keep it in the message.
+	const parameter = (cause as Error & { extra?: { parameterName?: string } }).extra?.parameterName;
+	if (parameter) cause.message = `${cause.message} "${parameter}"`;
 	return new NodeOperationError(ctx.getNode(), cause, {
 		itemIndex,
 		description: (cause as Error & { description?: string }).description,

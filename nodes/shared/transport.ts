@@ -50,6 +50,8 @@ export interface ApiRequest {
 	/** Item the call is made for, so errors point at it. */
 	itemIndex?: number;
 	timeoutMs?: number;
+	/** Download: the answer is a file (the platform's JSON error shape still applies on failure). */
+	binaryResponse?: boolean;
 }
 
 export interface ExplainedError {
@@ -137,6 +139,11 @@ export async function platformRequest<R>(
 		};
 		if (request.body !== undefined) options.body = request.body;
 		platform.prepare?.(options);
+		if (request.binaryResponse) {
+			options.json = false;
+			options.encoding = 'arraybuffer';
+			options.returnFullResponse = true;
+		}
 
 		const forced = state.forceRefresh;
 		const sentAt = Date.now();
@@ -165,7 +172,10 @@ export async function platformRequest<R>(
 		}
 		if (forced) state.forceRefresh = false;
 
-		const verdict = platform.judge(response, scrub);
+		const verdict = platform.judge(
+			request.binaryResponse ? (jsonOfDownload(response) as R) : response,
+			scrub,
+		);
 		if (verdict.kind === 'ok') return response;
 		if (verdict.kind === 'token-rejected' && !tokenRefreshed) {
 			// The token n8n used is in the options it authenticated: forget exactly that one.
@@ -181,6 +191,20 @@ export async function platformRequest<R>(
 		const retried = budget.used ? ` (still failing after ${budget.used} retries)` : '';
 		throw apiError(ctx, `${message}${retried}`, description, request.itemIndex, details);
 	}
+}
+
+/** A download answers with the file, or with the platform's JSON error body. */
+function jsonOfDownload(response: unknown): unknown {
+	const full = response as { body?: Buffer; headers?: Record<string, string> };
+	const type = String(full?.headers?.['content-type'] ?? '');
+	if (full?.body && (type.includes('json') || type.startsWith('text/plain'))) {
+		try {
+			return JSON.parse(Buffer.from(full.body).toString('utf8'));
+		} catch {
+			return {};
+		}
+	}
+	return {};
 }
 
 function blankToken<R>(

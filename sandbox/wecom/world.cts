@@ -1,6 +1,7 @@
 import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.cjs';
 import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
 import { MeetingStore } from './meetings.cjs';
+import { MessageStore } from './messages.cjs';
 
 export interface RobotState {
 	key: string;
@@ -26,6 +27,8 @@ export class WeComWorld {
 	readonly robots = new Map<string, RobotState>();
 
 	readonly meetings = new MeetingStore();
+
+	readonly messages = new MessageStore();
 
 	constructor(readonly now: () => number) {
 		this.tokens = new TokenStore(now);

@@ -89,6 +89,7 @@ export async function runWorkflow(
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
 	);
 	const additionalData = {
+		executionId: 'harness-execution',
 		credentialsHelper,
 		hooks,
 		executeWorkflow: async () => {

@@ -55,6 +55,33 @@ export async function weComApiRequest(
 	return await platformRequest(this, weCom, request);
 }
 
+export interface DownloadedFile {
+	data: Buffer;
+	contentType: string;
+	filename?: string;
+}
+
+/** GET a file (media/get); WeCom answers errors as JSON, which are explained as usual. */
+export async function weComDownload(
+	this: ApiContext,
+	request: Omit<ApiRequest, 'binaryResponse'>,
+): Promise<DownloadedFile> {
+	const response = (await platformRequest(this, weCom, {
+		...request,
+		binaryResponse: true,
+	})) as unknown as {
+		body: Buffer;
+		headers: Record<string, string>;
+	};
+	const disposition = String(response.headers['content-disposition'] ?? '');
+	const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+	return {
+		data: Buffer.from(response.body),
+		contentType: String(response.headers['content-type'] ?? 'application/octet-stream'),
+		filename: filename ? decodeURIComponent(filename) : undefined,
+	};
+}
+
 /** The app's agent ID from the credential, for APIs that need it (message/send, …). */
 export async function weComAgentId(this: ApiContext, itemIndex?: number): Promise<number> {
 	const { credentials } = await apiSession(this, weCom);

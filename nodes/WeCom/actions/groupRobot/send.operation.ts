@@ -1,0 +1,170 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { createHash } from 'crypto';
+
+import { multipartFile } from '../../../shared/multipart';
+import { checkText, inputError, splitList, stringParam } from '../../../shared/validation';
+import { robotRequest } from '../../transport/robot';
+import { readMediaFile, type MediaFile } from '../media/rules';
+import { readTemplateCard } from '../message/templateCard';
+
+/** Robot message limits (reference §3.5). */
+const MB = 1024 * 1024;
+const ROBOT_IMAGE = {
+	maxBytes: 2 * MB,
+	extensions: ['jpg', 'jpeg', 'png'],
+	label: 'JPG or PNG image',
+};
+const ROBOT_FILE = { maxBytes: 20 * MB, label: 'file' };
+const ROBOT_VOICE = { maxBytes: 2 * MB, extensions: ['amr'], label: 'AMR voice file' };
+
+interface RobotInput {
+	msgtype: string;
+	payload: IDataObject;
+	upload?: { file: MediaFile; type: 'file' | 'voice' };
+}
+
+export async function prepare(this: IExecuteFunctions, i: number): Promise<RobotInput> {
+	const msgtype = this.getNodeParameter('robotMessageType', i) as string;
+	switch (msgtype) {
+		case 'text': {
+			const content = this.getNodeParameter('content', i, '') as string;
+			checkText(this, i, content, { field: 'Content', max: 2048, unit: 'bytes', required: true });
+			const payload: IDataObject = { content };
+			const mentioned = splitList(this.getNodeParameter('mentionedList', i, ''));
+			const mobiles = splitList(this.getNodeParameter('mentionedMobileList', i, ''));
+			const badMobile = mobiles.find((m) => m !== '@all' && !/^\+?[\d-]{5,32}$/.test(m));
+			if (badMobile)
+				throw inputError(
+					this,
+					i,
+					'Mention Mobiles',
+					`"${badMobile}" is not a mobile number`,
+					'Use mobile numbers or @all.',
+				);
+			if (mentioned.length) payload.mentioned_list = mentioned;
+			if (mobiles.length) payload.mentioned_mobile_list = mobiles;
+			return { msgtype, payload };
+		}
+		case 'markdown':
+		case 'markdown_v2': {
+			const content = this.getNodeParameter('content', i, '') as string;
+			checkText(this, i, content, {
+				field: 'Content',
+				max: 4096,
+				unit: 'bytes',
+				required: true,
+				fix: 'Split it into several messages.',
+			});
+			return { msgtype, payload: { content } };
+		}
+		case 'image': {
+			const file = await readMediaFile(
+				this,
+				i,
+				stringParam(this, 'binaryPropertyName', i) || 'data',
+				ROBOT_IMAGE,
+				'Input Binary Field',
+			);
+			// The robot takes the image inline: base64 of the bytes and their MD5.
+			return {
+				msgtype,
+				payload: {
+					base64: file.data.toString('base64'),
+					md5: createHash('md5').update(file.data).digest('hex'),
+				},
+			};
+		}
+		case 'file':
+		case 'voice': {
+			const file = await readMediaFile(
+				this,
+				i,
+				stringParam(this, 'binaryPropertyName', i) || 'data',
+				msgtype === 'file' ? ROBOT_FILE : ROBOT_VOICE,
+				'Input Binary Field',
+			);
+			return { msgtype, payload: {}, upload: { file, type: msgtype } };
+		}
+		case 'news': {
+			const articles = (
+				(this.getNodeParameter('robotArticles.article', i, []) as IDataObject[]) ?? []
+			).map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== '')));
+			if (articles.length < 1 || articles.length > 8) {
+				throw inputError(
+					this,
+					i,
+					'Articles',
+					`has ${articles.length} articles; WeCom takes 1 to 8`,
+					'Add at least one article and at most 8.',
+				);
+			}
+			articles.forEach((a, n) => {
+				checkText(this, i, String(a.title ?? ''), {
+					field: `Article ${n + 1} Title`,
+					max: 128,
+					unit: 'bytes',
+					required: true,
+				});
+				checkText(this, i, String(a.description ?? ''), {
+					field: `Article ${n + 1} Description`,
+					max: 512,
+					unit: 'bytes',
+				});
+				if (!/^https?:\/\//i.test(String(a.url ?? '')))
+					throw inputError(
+						this,
+						i,
+						`Article ${n + 1} URL`,
+						'must be an http(s) link',
+						'Every robot article needs a link.',
+					);
+			});
+			return { msgtype, payload: { articles } };
+		}
+		case 'template_card':
+			return { msgtype, payload: readTemplateCard(this, i, true) };
+		default:
+			throw inputError(
+				this,
+				i,
+				'Message Type',
+				`"${msgtype}" is not supported`,
+				'Choose a type from the list.',
+			);
+	}
+}
+
+/**
+ * Posts to the group. Sends are paced to the robot's 20 per minute (waiting for a free slot
+ * instead of failing); files and voice are uploaded through the robot's own upload first.
+ */
+export async function execute(this: IExecuteFunctions, input: RobotInput, itemIndex: number) {
+	const payload = { ...input.payload };
+	if (input.upload) {
+		const { body, contentType } = multipartFile({ field: 'media', ...input.upload.file });
+		const uploaded = await robotRequest.call(this, {
+			method: 'POST',
+			path: '/cgi-bin/webhook/upload_media',
+			qs: { type: input.upload.type },
+			body,
+			headers: { 'Content-Type': contentType },
+			idempotent: true,
+			itemIndex,
+			timeoutMs: 120_000,
+		});
+		payload.media_id = uploaded.media_id;
+	}
+	await robotRequest.call(this, {
+		method: 'POST',
+		path: '/cgi-bin/webhook/send',
+		body: { msgtype: input.msgtype, [input.msgtype]: payload },
+		// The robot has no duplicate check: a send whose answer was lost is not repeated.
+		idempotent: false,
+		itemIndex,
+	});
+	return {
+		sent: true,
+		messageType: input.msgtype,
+		...(payload.media_id ? { mediaId: payload.media_id } : {}),
+	};
+}

@@ -1,0 +1,579 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+type Show = NonNullable<IDisplayOptions['show']>;
+
+import { inputError, parseJsonObject, stringParam } from '../../../shared/validation';
+
+/**
+ * Template cards (reference §3.1.1): structured fields for the common blocks, JSON for the rest
+ * (vote and multiple-choice questions, quote areas, …). Whatever way the card is built, the final
+ * object is checked against the documented structure and counts before it is sent. Text lengths in
+ * the card docs are recommendations (建议), so they are not enforced.
+ */
+
+export const CARD_TYPES = [
+	{ name: 'Button Interaction', value: 'button_interaction' },
+	{ name: 'Multiple Choice', value: 'multiple_interaction' },
+	{ name: 'News Notice', value: 'news_notice' },
+	{ name: 'Text Notice', value: 'text_notice' },
+	{ name: 'Vote', value: 'vote_interaction' },
+];
+
+const INTERACTIVE = ['button_interaction', 'vote_interaction', 'multiple_interaction'];
+
+export function templateCardFields(show: Show, robot = false): INodeProperties[] {
+	const on = (extra: Show = {}): IDisplayOptions => ({ show: { ...show, ...extra } });
+	const structured = on({ cardInputMode: ['fields'] });
+	const types = robot ? CARD_TYPES.filter((t) => t.value.endsWith('_notice')) : CARD_TYPES;
+	return [
+		{
+			displayName: 'Card Input',
+			name: 'cardInputMode',
+			type: 'options',
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Build the common parts with fields' },
+				{ name: 'JSON', value: 'json', description: 'Give the whole template_card object as JSON' },
+			],
+			default: 'fields',
+			displayOptions: on(),
+		},
+		{
+			displayName: 'Card JSON',
+			name: 'cardJson',
+			type: 'json',
+			default:
+				'{\n  "card_type": "text_notice",\n  "main_title": { "title": "", "desc": "" },\n  "card_action": { "type": 1, "url": "https://" }\n}',
+			description: 'The template_card object as WeCom documents it',
+			displayOptions: on({ cardInputMode: ['json'] }),
+		},
+		{
+			displayName: 'Card Type',
+			name: 'cardType',
+			type: 'options',
+			options: types,
+			default: 'text_notice',
+			displayOptions: structured,
+		},
+		{
+			displayName: 'Title',
+			name: 'cardMainTitle',
+			type: 'string',
+			default: '',
+			description: 'Main title (recommended ≤36 characters)',
+			displayOptions: structured,
+		},
+		{
+			displayName: 'Title Description',
+			name: 'cardMainDescription',
+			type: 'string',
+			default: '',
+			description: 'Line under the title (recommended ≤44 characters)',
+			displayOptions: structured,
+		},
+		{
+			displayName: 'Task ID',
+			name: 'cardTaskId',
+			type: 'string',
+			default: '',
+			description:
+				'Unique per app; letters, digits and _-@, at most 128 bytes. Required for interactive cards (one is generated when empty).',
+			displayOptions: structured,
+		},
+		{
+			displayName: 'Tap Action',
+			name: 'cardAction',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Set Tap Action',
+			description: 'What tapping the card opens; required for text and news notices',
+			displayOptions: structured,
+			options: [
+				{
+					name: 'action',
+					displayName: 'Action',
+					values: [
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							options: [
+								{ name: 'Open URL', value: 1 },
+								{ name: 'Open Mini Program', value: 2 },
+							],
+							default: 1,
+						},
+						{
+							displayName: 'URL',
+							name: 'url',
+							type: 'string',
+							default: '',
+							displayOptions: { show: { type: [1] } },
+						},
+						{
+							displayName: 'Mini Program App ID',
+							name: 'appid',
+							type: 'string',
+							default: '',
+							displayOptions: { show: { type: [2] } },
+						},
+						{
+							displayName: 'Mini Program Page',
+							name: 'pagepath',
+							type: 'string',
+							default: '',
+							displayOptions: { show: { type: [2] } },
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Card Fields',
+			name: 'cardFields',
+			type: 'collection',
+			placeholder: 'Add Card Field',
+			default: {},
+			displayOptions: structured,
+			options: [
+				{
+					displayName: 'Emphasis Description',
+					name: 'emphasisDesc',
+					type: 'string',
+					default: '',
+					description: 'Text notice: line under the big number',
+				},
+				{
+					displayName: 'Emphasis Title',
+					name: 'emphasisTitle',
+					type: 'string',
+					default: '',
+					description: 'Text notice: a big number or keyword',
+				},
+				{
+					displayName: 'Image Aspect Ratio',
+					name: 'imageAspectRatio',
+					type: 'number',
+					typeOptions: { minValue: 1.3, maxValue: 2.25, numberPrecision: 2 },
+					default: 1.3,
+					description: 'News notice: between 1.3 and 2.25',
+				},
+				{
+					displayName: 'Image URL',
+					name: 'imageUrl',
+					type: 'string',
+					default: '',
+					description: 'News notice: the card image',
+				},
+				{
+					displayName: 'Source Description',
+					name: 'sourceDesc',
+					type: 'string',
+					default: '',
+					description: 'Name shown at the top (e.g. the system sending it)',
+				},
+				{ displayName: 'Source Icon URL', name: 'sourceIconUrl', type: 'string', default: '' },
+				{
+					displayName: 'Subtitle',
+					name: 'subTitleText',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					description: 'Secondary text (recommended ≤160 characters)',
+				},
+			],
+		},
+		{
+			displayName: 'Rows',
+			name: 'cardRows',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Row',
+			default: {},
+			description: 'Key/value rows (horizontal_content_list), at most 6',
+			displayOptions: structured,
+			options: [
+				{
+					name: 'row',
+					displayName: 'Row',
+					values: [
+						{ displayName: 'Key', name: 'keyname', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Link URL',
+							name: 'url',
+							type: 'string',
+							default: '',
+							description: 'Makes the value a link',
+						},
+						{
+							displayName: 'Member ID',
+							name: 'userid',
+							type: 'string',
+							default: '',
+							description: 'Makes the value open this member’s profile',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Links',
+			name: 'cardJumps',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Link',
+			default: {},
+			description: 'Links at the bottom (jump_list), at most 3',
+			displayOptions: structured,
+			options: [
+				{
+					name: 'jump',
+					displayName: 'Link',
+					values: [
+						{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+						{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		...(robot
+			? []
+			: ([
+					{
+						displayName: 'Buttons',
+						name: 'cardButtons',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						placeholder: 'Add Button',
+						default: {},
+						description: 'Button interaction cards: at most 6 buttons',
+						displayOptions: on({ cardInputMode: ['fields'], cardType: ['button_interaction'] }),
+						options: [
+							{
+								name: 'button',
+								displayName: 'Button',
+								values: [
+									{
+										displayName: 'Text',
+										name: 'text',
+										type: 'string',
+										default: '',
+										description: 'Recommended ≤10 characters',
+									},
+									{
+										displayName: 'Key',
+										name: 'key',
+										type: 'string',
+										default: '',
+										description:
+											'Sent back in the click event (template_card_event); unique, ≤1024 bytes',
+									},
+									{
+										displayName: 'Style',
+										name: 'style',
+										type: 'options',
+										options: [
+											{ name: 'Blue (Primary)', value: 1 },
+											{ name: 'Grey', value: 2 },
+											{ name: 'Red', value: 3 },
+											{ name: 'White', value: 4 },
+										],
+										default: 1,
+									},
+									{
+										displayName: 'URL',
+										name: 'url',
+										type: 'string',
+										default: '',
+										description: 'Open this link instead of sending a click event',
+									},
+								],
+							},
+						],
+					},
+					{
+						displayName: 'More Card JSON',
+						name: 'cardExtraJson',
+						type: 'json',
+						default: '{}',
+						description:
+							'Other template_card fields merged into the card, e.g. "checkbox" and "submit_button" for votes, "select_list" for multiple choice, "quote_area", "action_menu"',
+						displayOptions: structured,
+					},
+				] as INodeProperties[])),
+	];
+}
+
+function compact(value: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(value).filter(([, v]) => v !== '' && v !== undefined && v !== null),
+	);
+}
+
+/** Builds the card from the fields (or takes the JSON) and checks it. */
+export function readTemplateCard(
+	ctx: IExecuteFunctions,
+	i: number,
+	robot = false,
+	fallbackTaskId?: string,
+): IDataObject {
+	let card: IDataObject;
+	if (ctx.getNodeParameter('cardInputMode', i, 'fields') === 'json') {
+		card = parseJsonObject(ctx, i, 'Card JSON', ctx.getNodeParameter('cardJson', i, '{}'));
+	} else {
+		const fields = ctx.getNodeParameter('cardFields', i, {}) as IDataObject;
+		card = { card_type: ctx.getNodeParameter('cardType', i, 'text_notice') as string };
+		const source = compact({ icon_url: fields.sourceIconUrl, desc: fields.sourceDesc });
+		if (Object.keys(source).length) card.source = source;
+		const mainTitle = compact({
+			title: stringParam(ctx, 'cardMainTitle', i),
+			desc: stringParam(ctx, 'cardMainDescription', i),
+		});
+		if (Object.keys(mainTitle).length) card.main_title = mainTitle;
+		if (fields.subTitleText) card.sub_title_text = fields.subTitleText;
+		const emphasis = compact({ title: fields.emphasisTitle, desc: fields.emphasisDesc });
+		if (Object.keys(emphasis).length) card.emphasis_content = emphasis;
+		if (fields.imageUrl)
+			card.card_image = compact({ url: fields.imageUrl, aspect_ratio: fields.imageAspectRatio });
+		const rows = ((ctx.getNodeParameter('cardRows.row', i, []) as IDataObject[]) ?? []).map((r) => {
+			const row = compact({ keyname: r.keyname, value: r.value, url: r.url, userid: r.userid });
+			if (row.url) row.type = 1;
+			else if (row.userid) row.type = 3;
+			return row;
+		});
+		if (rows.length) card.horizontal_content_list = rows;
+		const jumps = ((ctx.getNodeParameter('cardJumps.jump', i, []) as IDataObject[]) ?? []).map(
+			(j) => ({ type: 1, ...compact(j) }),
+		);
+		if (jumps.length) card.jump_list = jumps;
+		const action = ctx.getNodeParameter('cardAction.action', i, {}) as IDataObject;
+		if (Object.keys(action).length)
+			card.card_action = compact({
+				type: Number(action.type ?? 1),
+				url: action.url,
+				appid: action.appid,
+				pagepath: action.pagepath,
+			});
+		const taskId = stringParam(ctx, 'cardTaskId', i);
+		if (taskId) card.task_id = taskId;
+		if (!robot) {
+			const buttons = (
+				(ctx.getNodeParameter('cardButtons.button', i, []) as IDataObject[]) ?? []
+			).map((b) =>
+				b.url
+					? compact({ text: b.text, style: b.style, type: 1, url: b.url })
+					: compact({ text: b.text, style: b.style, key: b.key }),
+			);
+			if (buttons.length) card.button_list = buttons;
+			Object.assign(
+				card,
+				parseJsonObject(ctx, i, 'More Card JSON', ctx.getNodeParameter('cardExtraJson', i, '{}')),
+			);
+		}
+	}
+	if (
+		!card.task_id &&
+		(INTERACTIVE.includes(String(card.card_type)) || card.action_menu) &&
+		fallbackTaskId
+	) {
+		card.task_id = fallbackTaskId;
+	}
+	checkTemplateCard(ctx, i, card, robot);
+	return card;
+}
+
+const TASK_ID = /^[0-9a-zA-Z_\-@]{1,128}$/;
+
+function count(
+	ctx: IExecuteFunctions,
+	i: number,
+	card: IDataObject,
+	key: string,
+	field: string,
+	max: number,
+	min = 0,
+) {
+	const list = card[key];
+	if (list === undefined) {
+		if (min > 0)
+			throw inputError(
+				ctx,
+				i,
+				field,
+				`is required for a ${String(card.card_type)} card`,
+				`Add ${field.toLowerCase()} (${key}).`,
+			);
+		return [] as IDataObject[];
+	}
+	if (!Array.isArray(list))
+		throw inputError(ctx, i, field, `(${key}) must be a list`, 'Use a JSON array.');
+	if (list.length < min || list.length > max) {
+		throw inputError(
+			ctx,
+			i,
+			field,
+			`has ${list.length} entries; WeCom takes ${min}–${max} (${key})`,
+			`Use between ${min} and ${max}.`,
+		);
+	}
+	return list as IDataObject[];
+}
+
+export function checkTemplateCard(
+	ctx: IExecuteFunctions,
+	i: number,
+	card: IDataObject,
+	robot = false,
+) {
+	const type = String(card.card_type ?? '');
+	const allowed = robot ? ['text_notice', 'news_notice'] : CARD_TYPES.map((t) => t.value);
+	if (!allowed.includes(type)) {
+		throw inputError(
+			ctx,
+			i,
+			'Card Type',
+			`"${type}" is not a card type ${robot ? 'group robots can send' : 'WeCom knows'}`,
+			`Use one of: ${allowed.join(', ')}.`,
+		);
+	}
+	if (type.endsWith('_notice')) {
+		const action = card.card_action as IDataObject | undefined;
+		if (!action || ![1, 2].includes(Number(action.type))) {
+			throw inputError(
+				ctx,
+				i,
+				'Tap Action',
+				`is required for a ${type} card (card_action type 1 = URL, 2 = mini program)`,
+				'Set what tapping the card opens.',
+			);
+		}
+		if (Number(action.type) === 1 && !/^https?:\/\//i.test(String(action.url ?? ''))) {
+			throw inputError(
+				ctx,
+				i,
+				'Tap Action URL',
+				'must be an http(s) link',
+				'Enter the page the card opens.',
+			);
+		}
+		if (Number(action.type) === 2 && !action.appid)
+			throw inputError(
+				ctx,
+				i,
+				'Tap Action Mini Program App ID',
+				'is required',
+				'Enter the mini program App ID.',
+			);
+	}
+	if (
+		type === 'text_notice' &&
+		!(card.main_title as IDataObject | undefined)?.title &&
+		!card.sub_title_text
+	) {
+		throw inputError(
+			ctx,
+			i,
+			'Title',
+			'a text notice needs a title or a subtitle',
+			'Fill in Title or Subtitle.',
+		);
+	}
+	if (
+		type === 'news_notice' &&
+		!card.card_image &&
+		!(card.image_text_area as IDataObject | undefined)?.image_url
+	) {
+		throw inputError(
+			ctx,
+			i,
+			'Image URL',
+			'a news notice needs a card image (card_image or image_text_area)',
+			'Add an image URL.',
+		);
+	}
+	const ratio = (card.card_image as IDataObject | undefined)?.aspect_ratio;
+	if (ratio !== undefined && (Number(ratio) < 1.3 || Number(ratio) > 2.25)) {
+		throw inputError(
+			ctx,
+			i,
+			'Image Aspect Ratio',
+			`${String(ratio)} is outside 1.3–2.25`,
+			'Use a ratio between 1.3 and 2.25.',
+		);
+	}
+	const needsTask = INTERACTIVE.includes(type) || card.action_menu !== undefined;
+	if (needsTask && !card.task_id)
+		throw inputError(
+			ctx,
+			i,
+			'Task ID',
+			`is required for a ${type} card${card.action_menu ? ' with a menu' : ''}`,
+			'Give a unique task ID.',
+		);
+	if (card.task_id !== undefined && !TASK_ID.test(String(card.task_id))) {
+		throw inputError(
+			ctx,
+			i,
+			'Task ID',
+			`"${String(card.task_id).slice(0, 40)}" may only contain letters, digits and _-@ (at most 128)`,
+			'Remove other characters.',
+		);
+	}
+	count(ctx, i, card, 'horizontal_content_list', 'Rows', 6);
+	count(ctx, i, card, 'jump_list', 'Links', 3);
+	count(ctx, i, card, 'vertical_content_list', 'Vertical Rows', 4);
+	if (card.action_menu)
+		count(ctx, i, card.action_menu as IDataObject, 'action_list', 'Menu Items', 3, 1);
+	if (type === 'button_interaction') {
+		const buttons = count(ctx, i, card, 'button_list', 'Buttons', 6, 1);
+		buttons.forEach((b, n) => {
+			if (Number(b.type ?? 0) === 0 && !b.key)
+				throw inputError(
+					ctx,
+					i,
+					`Button ${n + 1} Key`,
+					'is required for a button that sends a click event',
+					'Give each button a unique key, or a URL.',
+				);
+			if (b.key !== undefined && Buffer.byteLength(String(b.key)) > 1024)
+				throw inputError(ctx, i, `Button ${n + 1} Key`, 'is over 1024 bytes', 'Shorten the key.');
+		});
+	}
+	if (type === 'vote_interaction') {
+		const checkbox = card.checkbox as IDataObject | undefined;
+		if (!checkbox)
+			throw inputError(
+				ctx,
+				i,
+				'More Card JSON',
+				'a vote card needs "checkbox" with its options',
+				'Add {"checkbox": {"question_key": "…", "option_list": [{"id": "1", "text": "…"}]}}.',
+			);
+		count(ctx, i, checkbox, 'option_list', 'Vote Options', 20, 1);
+		if (!card.submit_button)
+			throw inputError(
+				ctx,
+				i,
+				'More Card JSON',
+				'a vote card needs "submit_button"',
+				'Add {"submit_button": {"text": "提交", "key": "…"}}.',
+			);
+	}
+	if (type === 'multiple_interaction') {
+		const selects = count(ctx, i, card, 'select_list', 'Questions', 3, 1);
+		selects.forEach((s) => count(ctx, i, s, 'option_list', 'Question Options', 10, 1));
+		if (!card.submit_button)
+			throw inputError(
+				ctx,
+				i,
+				'More Card JSON',
+				'a multiple-choice card needs "submit_button"',
+				'Add {"submit_button": {"text": "提交", "key": "…"}}.',
+			);
+	}
+}
