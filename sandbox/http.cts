@@ -127,13 +127,14 @@ export function parseMultipart(req: SandboxRequest): MultipartPart[] | undefined
 		const headerEnd = section.indexOf('\r\n\r\n');
 		if (headerEnd !== -1) {
 			const head = section.subarray(0, headerEnd).toString('utf8');
-			const disposition =
-				/content-disposition:[^\r\n]*name="([^"]*)"(?:;\s*filename="([^"]*)")?/i.exec(head);
+			const disposition = /content-disposition:([^\r\n]*)/i.exec(head)?.[1] ?? '';
+			const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1];
+			const filename = /(?:^|;)\s*filename="([^"]*)"/i.exec(disposition)?.[1];
 			const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
-			if (disposition) {
+			if (name !== undefined) {
 				parts.push({
-					name: disposition[1],
-					filename: disposition[2],
+					name,
+					filename,
 					contentType,
 					data: section.subarray(headerEnd + 4),
 				});

@@ -136,3 +136,27 @@ export function wasNotDelivered(f: TransportFailure) {
 		(f.networkCode !== undefined && NOT_SENT_NETWORK_CODES.has(f.networkCode)) || f.status === 429
 	);
 }
+
+const NETWORK_PHRASES: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer came',
+	EPIPE: 'the connection was closed before an answer came',
+	UND_ERR_SOCKET: 'the connection was closed before an answer came',
+	ETIMEDOUT: 'no answer within the time limit',
+	ESOCKETTIMEDOUT: 'no answer within the time limit',
+	ECONNABORTED: 'no answer within the time limit',
+	ECONNREFUSED: 'the connection was refused',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ENOTFOUND: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the host is unreachable',
+};
+
+/**
+ * A failure in words. n8n replaces any error message that mentions a Node error code
+ * (ECONNRESET, …) with a generic sentence, so the code itself stays out of messages.
+ */
+export function describeFailure(failure: TransportFailure): string {
+	if (failure.status !== undefined) return `HTTP ${failure.status}`;
+	if (failure.networkCode) return NETWORK_PHRASES[failure.networkCode] ?? 'the connection failed';
+	return failure.message;
+}

@@ -15,6 +15,7 @@ import { redact } from './redact';
 import {
 	DEFAULT_RETRY_POLICY,
 	RetryBudget,
+	describeFailure,
 	describeTransportFailure,
 	isTransientFailure,
 	wasNotDelivered,
@@ -248,18 +249,18 @@ function transportError(
 	state: Session,
 	retries: number,
 ) {
-	const what = failure.status
-		? `HTTP ${failure.status}`
-		: (failure.networkCode ?? redact(failure.message, state.secrets));
+	const what = redact(describeFailure(failure), state.secrets);
 	const retried = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
 	const ambiguous = !request.idempotent && isTransientFailure(failure) && !wasNotDelivered(failure);
 	const description = ambiguous
 		? `This call changes data and the failure left it unknown whether ${platformName} applied it, so it was not repeated automatically. Check in ${platformName} before running it again.`
 		: `Check that ${state.baseUrl} is reachable from the n8n server.`;
-	return new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
+	const error = new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
 		message: `${platformName} request ${request.method} ${request.path} failed: ${what}${retried}`,
 		description,
 		itemIndex: request.itemIndex,
 		httpCode: failure.status ? String(failure.status) : undefined,
 	});
+	if (failure.networkCode) error.context.details = { networkCode: failure.networkCode };
+	return error;
 }

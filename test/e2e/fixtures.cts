@@ -157,3 +157,18 @@ function webhookIdFor(path: string) {
 }
 
 export const WECOM_APP = { weComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom app (sandbox)' } };
+
+/**
+ * The same workflow started by hand: `n8n execute` needs a Manual Trigger, so schedule triggers
+ * are swapped for one (same node name, so the rest of the workflow is untouched).
+ */
+export function withManualStart<T extends { nodes: unknown[] }>(workflow: T): T {
+	return {
+		...workflow,
+		nodes: (workflow.nodes as Array<Record<string, unknown>>).map((node) =>
+			node.type === 'n8n-nodes-base.scheduleTrigger'
+				? { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }
+				: node,
+		),
+	};
+}

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import {
 	DEFAULT_RETRY_POLICY,
+	describeFailure,
 	RetryBudget,
 	describeTransportFailure,
 	isTransientFailure,
@@ -80,9 +81,7 @@ export async function fetchWeComToken(
 		}
 		if (failure) {
 			if (isTransientFailure(failure) && (await budget.next())) continue;
-			const reason = failure.status
-				? `HTTP ${failure.status}`
-				: (failure.networkCode ?? failure.message);
+			const reason = describeFailure(failure);
 			throw new WeComTokenError(
 				`WeCom: could not reach ${config.baseUrl} to get an access token (${redact(reason, [config.secret])})`,
 				undefined,

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 import { redact } from '../../shared/redact';
 import {
 	DEFAULT_RETRY_POLICY,
+	describeFailure,
 	RetryBudget,
 	describeTransportFailure,
 	isTransientFailure,
@@ -72,9 +73,7 @@ export async function fetchWeLinkToken(
 		}
 		if (failure) {
 			if (isTransientFailure(failure) && (await budget.next())) continue;
-			const reason = failure.status
-				? `HTTP ${failure.status}`
-				: (failure.networkCode ?? failure.message);
+			const reason = describeFailure(failure);
 			throw new WeLinkTokenError(
 				`WeLink: could not reach ${config.baseUrl} to get an access token (${redact(reason, [config.clientSecret])})`,
 				undefined,
