@@ -14,6 +14,7 @@ import { RequestLog, type LogEntry } from './log.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
 import { registerMeetingRoutes } from './wecom/meetings.cjs';
 import { registerMessageRoutes } from './wecom/messages.cjs';
+import { registerExternalContactRoutes } from './wecom/external.cjs';
 import { registerRobotRoutes } from './wecom/robotRoutes.cjs';
 import { registerTokenRoutes } from './wecom/routes.cjs';
 import { WeComWorld } from './wecom/world.cjs';
@@ -96,6 +97,7 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerRobotRoutes(router, proxy(wecom));
 	registerMeetingRoutes(router, proxy(wecom));
 	registerMessageRoutes(router, proxy(wecom));
+	registerExternalContactRoutes(router, proxy(wecom));
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerAdminRoutes(router, state);
 	for (const plugin of plugins) plugin(router, state);

@@ -45,6 +45,12 @@ export const SANDBOX_SECRETS = {
 
 export const SANDBOX_AGENT_ID = 1000002;
 
+/** Token and EncodingAESKey of the sandbox's callback settings (what the admin console would show). */
+export const SANDBOX_CALLBACK = {
+	token: 'sandboxToken2026',
+	encodingAesKey: 'SandboxEncodingAesKey0123456789abcdefghijkl',
+} as const;
+
 export function defaultApps(): WeComApp[] {
 	return [
 		{

@@ -2,6 +2,7 @@ import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.
 import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
 import { MeetingStore } from './meetings.cjs';
 import { MessageStore } from './messages.cjs';
+import { ExternalContactStore } from './external.cjs';
 
 export interface RobotState {
 	key: string;
@@ -29,6 +30,8 @@ export class WeComWorld {
 	readonly meetings = new MeetingStore();
 
 	readonly messages = new MessageStore();
+
+	readonly external = new ExternalContactStore();
 
 	constructor(readonly now: () => number) {
 		this.tokens = new TokenStore(now);

@@ -1,5 +1,10 @@
 import type { Sandbox } from '../../sandbox/server.cjs';
-import { SANDBOX_AGENT_ID, SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
+import {
+	SANDBOX_AGENT_ID,
+	SANDBOX_CALLBACK,
+	SANDBOX_CORP_ID,
+	SANDBOX_SECRETS,
+} from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_ROBOT_KEY } from '../../sandbox/wecom/world.cjs';
 import {
 	SANDBOX_WELINK_CLIENT_ID,
@@ -64,6 +69,16 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 			name: 'WeCom robot wrong key (sandbox)',
 			type: 'weComRobotApi',
 			data: { webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=not-a-robot-key` },
+		},
+		{
+			id: CREDENTIAL_IDS.wecomCallback,
+			name: 'WeCom callback (sandbox)',
+			type: 'weComCallbackApi',
+			data: {
+				token: SANDBOX_CALLBACK.token,
+				encodingAesSecret: SANDBOX_CALLBACK.encodingAesKey,
+				receiveId: SANDBOX_CORP_ID,
+			},
 		},
 		{
 			id: CREDENTIAL_IDS.welink,
@@ -171,4 +186,46 @@ export function withManualStart<T extends { nodes: unknown[] }>(workflow: T): T 
 				: node,
 		),
 	};
+}
+
+export const WECOM_CALLBACK = {
+	weComCallbackApi: { id: CREDENTIAL_IDS.wecomCallback, name: 'WeCom callback (sandbox)' },
+};
+export const WECOM_CUSTOMER = {
+	weComApi: { id: CREDENTIAL_IDS.wecomCustomer, name: 'WeCom customer contact (sandbox)' },
+};
+
+/** A trigger workflow: the trigger alone (its output is what the tests read from the execution). */
+export function triggerWorkflow(
+	id: string,
+	node: {
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials: Record<string, { id: string; name: string }>;
+	},
+): WorkflowFixture {
+	return {
+		id,
+		name: `E2E ${id}`,
+		active: true,
+		settings: { timezone: 'Asia/Shanghai' },
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Trigger',
+				type: node.type,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: webhookIdFor(id),
+				parameters: node.parameters,
+				credentials: node.credentials,
+			},
+		],
+		connections: {},
+	};
+}
+
+/** The production URL of a trigger workflow made by triggerWorkflow. */
+export function triggerUrl(n8nUrl: string, workflowId: string) {
+	return `${n8nUrl}/webhook/${webhookIdFor(workflowId)}/callback`;
 }

@@ -309,16 +309,27 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 
 async function ownerSession(url: string): Promise<AxiosInstance> {
 	const headers = { 'browser-id': 'e2e-browser' };
-	await axios.post(`${url}/rest/owner/setup`, OWNER, { headers, validateStatus: () => true });
-	const login = await axios.post(
-		`${url}/rest/login`,
-		{ emailOrLdapLoginId: OWNER.email, password: OWNER.password },
-		{ headers, validateStatus: () => true },
+	let session: AxiosInstance | undefined;
+	let last = '';
+	// Controllers are mounted one after another during start-up: retry until login answers.
+	await waitFor(
+		async () => {
+			await axios.post(`${url}/rest/owner/setup`, OWNER, { headers, validateStatus: () => true });
+			const login = await axios.post(
+				`${url}/rest/login`,
+				{ emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+				{ headers, validateStatus: () => true },
+			);
+			const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+			last = `${login.status} ${JSON.stringify(login.data).slice(0, 300)}`;
+			if (login.status !== 200 || !cookie) return false;
+			session = axios.create({ baseURL: url, headers: { ...headers, cookie }, timeout: 60_000 });
+			return true;
+		},
+		60_000,
+		() => `n8n login failed: ${last}`,
 	);
-	const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-	if (login.status !== 200 || !cookie)
-		throw new Error(`n8n login failed: ${login.status} ${JSON.stringify(login.data)}`);
-	return axios.create({ baseURL: url, headers: { ...headers, cookie }, timeout: 60_000 });
+	return session as AxiosInstance;
 }
 
 /**

@@ -1,0 +1,122 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { isoFromUnix } from '../../shared/time';
+import type { XmlNode, XmlRecord } from '../../shared/xml';
+import {
+	callbackConfig,
+	dedupKey,
+	eventKey,
+	passiveReply,
+	readWeComCallback,
+	type PassiveReply,
+} from './read';
+
+export const CALLBACK_CREDENTIAL = 'weComCallbackApi';
+
+/** How long a delivered callback is remembered to drop WeCom's retries of it. */
+const DEDUP_WINDOW_MS = 10 * 60_000;
+const DEDUP_MAX_ENTRIES = 2000;
+
+/**
+ * Callbacks seen by this process, consulted before the workflow's static data: WeCom may retry
+ * while the first request is still being handled, before static data has been saved.
+ */
+const recentlySeen = new Map<string, number>();
+
+function seenBefore(ctx: IWebhookFunctions, key: string): boolean {
+	const now = Date.now();
+	const data = ctx.getWorkflowStaticData('node') as { seenCallbacks?: Record<string, number> };
+	const seen = data.seenCallbacks ?? {};
+	const local = recentlySeen.get(key);
+	const duplicate =
+		(local !== undefined && now - local < DEDUP_WINDOW_MS) ||
+		(seen[key] !== undefined && now - seen[key] < DEDUP_WINDOW_MS);
+	recentlySeen.set(key, now);
+	seen[key] = now;
+	const fresh = Object.entries(seen).filter(([, at]) => now - at < DEDUP_WINDOW_MS);
+	data.seenCallbacks = Object.fromEntries(fresh.slice(-DEDUP_MAX_ENTRIES));
+	for (const [k, at] of recentlySeen) if (now - at >= DEDUP_WINDOW_MS) recentlySeen.delete(k);
+	return duplicate;
+}
+
+const str = (value: XmlNode | undefined) => (typeof value === 'string' ? value : '');
+
+/** The event with WeCom's field names, plus a few normalised ones. */
+export function eventItem(message: XmlRecord, zone: string): IDataObject {
+	const msgType = str(message.MsgType);
+	const item: IDataObject = { ...(message as IDataObject) };
+	item.event = msgType === 'event' ? str(message.Event) : msgType;
+	item.type = msgType === 'event' ? 'event' : 'message';
+	item.eventKey = eventKey(message);
+	item.fromUser = str(message.FromUserName);
+	item.createdAt = isoFromUnix(str(message.CreateTime), zone);
+	if (message.AgentID !== undefined)
+		item.agentId = Number(str(message.AgentID)) || str(message.AgentID);
+	if (message.ChangeType !== undefined) item.changeType = str(message.ChangeType);
+	return item;
+}
+
+export interface HandledCallback {
+	/** Set for a new, accepted event; undefined when nothing should run. */
+	message?: XmlRecord;
+	item?: IDataObject;
+}
+
+/**
+ * Answers WeCom at once (URL verification, refusals, the ack or passive reply) and tells the
+ * trigger whether to start an execution. The workflow runs after the answer, so WeCom's 5-second
+ * deadline never depends on it. Nothing secret is written to the answer or the logs.
+ */
+export async function handleWeComCallback(
+	ctx: IWebhookFunctions,
+	options: {
+		accept: (key: string) => boolean;
+		reply?: (message: XmlRecord) => PassiveReply | undefined;
+	},
+): Promise<HandledCallback> {
+	const req = ctx.getRequestObject();
+	const res = ctx.getResponseObject();
+	const settings = ctx.getNodeParameter('options', {}) as IDataObject;
+	let config;
+	try {
+		config = callbackConfig(await ctx.getCredentials(CALLBACK_CREDENTIAL));
+	} catch (error) {
+		ctx.logger.error(`WeCom callback credential is unusable: ${(error as Error).message}`);
+		res.status(500).type('text/plain').send('callback credential misconfigured');
+		return {};
+	}
+	const outcome = readWeComCallback(
+		{
+			method: req.method,
+			query: req.query as Record<string, unknown>,
+			rawBody: (req as { rawBody?: Buffer }).rawBody,
+		},
+		config,
+		{ toleranceSeconds: Number(settings.toleranceSeconds ?? 300) },
+	);
+	if (outcome.kind === 'reject') {
+		ctx.logger.warn(`WeCom callback refused (${outcome.status}): ${outcome.reason}`);
+		res
+			.status(outcome.status)
+			.type('text/plain')
+			.send(outcome.status === 400 ? 'bad request' : 'forbidden');
+		return {};
+	}
+	if (outcome.kind === 'verify') {
+		res.status(200).type('text/plain').send(outcome.echo);
+		return {};
+	}
+	const { message } = outcome;
+	const key = eventKey(message);
+	const duplicate = seenBefore(ctx, dedupKey(message));
+	const wanted = options.accept(key);
+	const reply = wanted ? options.reply?.(message) : undefined;
+	if (reply)
+		res
+			.status(200)
+			.type('application/xml')
+			.send(passiveReply(config, message, reply, outcome.timestamp, outcome.nonce));
+	else res.status(200).type('text/plain').send('');
+	if (duplicate || !wanted) return {};
+	return { message, item: eventItem(message, ctx.getTimezone()) };
+}
