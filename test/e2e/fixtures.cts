@@ -166,7 +166,7 @@ export function itemsWorkflow(
 }
 
 /** A stable UUID-shaped webhook ID per path. */
-function webhookIdFor(path: string) {
+export function webhookIdFor(path: string) {
 	const hex = createHash('sha1').update(path).digest('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

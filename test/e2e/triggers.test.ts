@@ -5,6 +5,7 @@ import { sendWeComCallback, verifyWeComUrl, type XmlObject } from '../../sandbox
 import { SANDBOX_CALLBACK, SANDBOX_CORP_ID } from '../../sandbox/wecom/apps.cjs';
 import { decryptWeCom, parseEncodingAesKey } from '../../nodes/shared/crypto/wecom';
 import { parseXml } from '../../nodes/shared/xml';
+import eventRouter from '../../examples/wecom-event-router.json';
 import {
 	sandboxCredentials,
 	triggerUrl,
@@ -18,6 +19,7 @@ const APP = 'e2eWeComTrig0001';
 const EXTERNAL = 'e2eWeComExtTrig1';
 
 const workflows = [
+	eventRouter,
 	triggerWorkflow(APP, {
 		type: 'n8n-nodes-wecom-welink.weComTrigger',
 		parameters: {
@@ -192,5 +194,14 @@ describe('WeCom triggers in real n8n (production webhook URLs)', () => {
 				body: { welcome_code: welcomeCode, text: { content: '您好，我是您的专属顾问张三。' } },
 			},
 		]);
+	});
+
+	it('runs the event-router example: a member’s text message is answered through the app', async () => {
+		const before = sandbox.state.wecom.messages.sent.length;
+		const url = `${n8n.url}/webhook/${(eventRouter.nodes[0] as { webhookId: string }).webhookId}/callback`;
+		const result = await sendWeComCallback({ ...target(APP), url }, text('请问明天几点开会？'));
+		expect(result.status).toBe(200);
+		await waitFor(async () => sandbox.state.wecom.messages.sent.length > before, 20_000);
+		expect(sandbox.state.wecom.messages.sent[before]).toMatchObject({ msgtype: 'text', delivered: ['zhangsan'], payload: { content: '收到：请问明天几点开会？' } });
 	});
 });
