@@ -1,0 +1,171 @@
+/**
+ * The org-sync model shared by every platform. The planner turns (source org, target org, options)
+ * into a plan; platform adapters fetch the target and apply the plan. Keys are strings everywhere.
+ */
+
+export interface SourceDepartment {
+	/** The source system's ID of the department. */
+	key: string;
+	name: string;
+	/** Source key of the parent; empty for a top-level department (mounted under the top department). */
+	parentKey?: string;
+	order?: number;
+}
+
+export type SourceStatus = 'active' | 'disabled' | 'left';
+
+/** Member fields the planner compares and writes. */
+export interface MemberFields {
+	name?: string;
+	mobile?: string;
+	email?: string;
+	position?: string;
+	gender?: string;
+	alias?: string;
+	telephone?: string;
+	address?: string;
+	employeeNo?: string;
+}
+
+export type SyncField = keyof MemberFields;
+
+export const SYNC_FIELDS: SyncField[] = [
+	'name',
+	'mobile',
+	'email',
+	'position',
+	'gender',
+	'alias',
+	'telephone',
+	'address',
+	'employeeNo',
+];
+
+export interface SourceMember extends MemberFields {
+	key: string;
+	name: string;
+	/** Source keys of the member's departments (main first when mainDepartment is not given). */
+	departments: string[];
+	mainDepartment?: string;
+	status: SourceStatus;
+	/** Wanted target ID for a new member (e.g. a WeCom userid); derived from the key when empty. */
+	targetId?: string;
+}
+
+export interface TargetDepartment {
+	id: string;
+	name: string;
+	/** Empty for the platform's root. */
+	parentId?: string;
+	order?: number;
+}
+
+export interface TargetMember extends MemberFields {
+	id: string;
+	name: string;
+	departments: string[];
+	mainDepartment?: string;
+	enabled: boolean;
+}
+
+export interface TargetOrg {
+	rootId: string;
+	departments: TargetDepartment[];
+	members: TargetMember[];
+}
+
+export interface SourceOrg {
+	departments: SourceDepartment[];
+	members: SourceMember[];
+}
+
+/** Links kept between runs (source key → target ID), so renames and moves update instead of recreate. */
+export interface Bindings {
+	departments: Record<string, string>;
+	members: Record<string, string>;
+	/** Target member ID → ISO time it was disabled by a sync (for "delete N days after disabling"). */
+	disabledAt: Record<string, string>;
+}
+
+export type MatchField = 'id' | 'mobile' | 'email' | 'employeeNo';
+
+export interface SyncOptions {
+	/** Target department the source tree is mounted under (the platform root by default). */
+	topDepartmentId?: string;
+	/** How source members find existing target members that have no binding yet. */
+	matchBy: MatchField;
+	/** Member fields to write (name is always written for new members). */
+	fields: SyncField[];
+	/** Main department only, or part-time departments too. */
+	departments: 'main' | 'all';
+	/** Member's departments exactly as the source says, or merged with the ones they already have. */
+	departmentMode: 'replace' | 'merge';
+	createMembers: boolean;
+	invite: boolean;
+	leavers: 'disable' | 'delete' | 'ignore';
+	/** Name of a department (under the top) that disabled members are moved into. */
+	disabledDepartmentName?: string;
+	/** Delete members this many days after a sync disabled them; 0 or undefined = never. */
+	deleteDisabledAfterDays?: number;
+	/** Remove target departments under the top that the source no longer has (only when empty). */
+	removeDepartments: boolean;
+	scope: {
+		includeDepartments?: string[];
+		excludeDepartments?: string[];
+		includeMembers?: string[];
+		excludeMembers?: string[];
+		/** Treat bound members that fall out of scope as leavers. */
+		removeOutOfScope: boolean;
+	};
+	/** Stop before any write when more members than this would be disabled or deleted. */
+	maxDecreaseCount?: number;
+	/** … or more than this percentage of the members in the synced area. */
+	maxDecreasePercent?: number;
+	/** Platform rules the planner must respect. */
+	limits: PlatformLimits;
+	now?: Date;
+}
+
+export interface PlatformLimits {
+	maxDepth: number;
+	departmentName: (name: string) => string | undefined;
+	memberId: (id: string) => boolean;
+	/** Derives a valid target ID from a source key (new members without a wanted ID). */
+	deriveMemberId: (key: string) => string;
+}
+
+export type ActionKind =
+	| 'create_department'
+	| 'update_department'
+	| 'delete_department'
+	| 'create_member'
+	| 'update_member'
+	| 'disable_member'
+	| 'delete_member'
+	| 'skip_department'
+	| 'skip_member';
+
+export interface PlanAction {
+	action: ActionKind;
+	/** Target ID, or a placeholder "new:<sourceKey>" for a department created earlier in the plan. */
+	targetId?: string;
+	sourceKey?: string;
+	/** What the target looks like now (updates, disables, deletes) … */
+	before?: Record<string, unknown>;
+	/** … and what it will look like (creates, updates). */
+	after?: Record<string, unknown>;
+	reason: string;
+}
+
+export interface Plan {
+	actions: PlanAction[];
+	summary: Record<ActionKind, number> & {
+		blocked: boolean;
+		blockedReason?: string;
+		membersInArea: number;
+		decrease: number;
+	};
+	bindings: Bindings;
+}
+
+export const NEW = 'new:';
