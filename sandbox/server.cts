@@ -11,7 +11,9 @@ import {
 	type SandboxResponse,
 } from './http.cjs';
 import { RequestLog, type LogEntry } from './log.cjs';
+import { registerCheckinRoutes } from './wecom/checkin.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
+import { registerContactWriteRoutes } from './wecom/contactWriteRoutes.cjs';
 import { registerMeetingRoutes } from './wecom/meetings.cjs';
 import { registerMessageRoutes } from './wecom/messages.cjs';
 import { registerExternalContactRoutes } from './wecom/external.cjs';
@@ -94,10 +96,12 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	const welink = () => state.welink;
 	registerTokenRoutes(router, proxy(wecom));
 	registerContactReadRoutes(router, proxy(wecom));
+	registerContactWriteRoutes(router, proxy(wecom));
 	registerRobotRoutes(router, proxy(wecom));
 	registerMeetingRoutes(router, proxy(wecom));
 	registerMessageRoutes(router, proxy(wecom));
 	registerExternalContactRoutes(router, proxy(wecom));
+	registerCheckinRoutes(router, proxy(wecom));
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerAdminRoutes(router, state);
 	for (const plugin of plugins) plugin(router, state);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
+import * as checkin from './actions/checkin';
 import * as groupRobot from './actions/groupRobot';
 import * as media from './actions/media';
 import * as meeting from './actions/meeting';
@@ -40,6 +41,7 @@ export class WeCom implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Check-In', value: 'checkin' },
 					{ name: 'Group Robot', value: 'groupRobot' },
 					{ name: 'Media', value: 'media' },
 					{ name: 'Meeting', value: 'meeting' },
@@ -52,6 +54,7 @@ export class WeCom implements INodeType {
 			...media.description,
 			...groupRobot.description,
 			...apiRequest.description,
+			...checkin.description,
 		],
 	};
 

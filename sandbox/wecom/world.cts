@@ -1,8 +1,10 @@
 import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.cjs';
+import { CheckinStore } from './checkin.cjs';
 import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
 import { MeetingStore } from './meetings.cjs';
 import { MessageStore } from './messages.cjs';
 import { ExternalContactStore } from './external.cjs';
+import type { BatchJob } from './contactWriteRoutes.cjs';
 
 export interface RobotState {
 	key: string;
@@ -32,6 +34,10 @@ export class WeComWorld {
 	readonly messages = new MessageStore();
 
 	readonly external = new ExternalContactStore();
+
+	readonly checkin = new CheckinStore();
+
+	readonly batchJobs = new Map<string, BatchJob>();
 
 	constructor(readonly now: () => number) {
 		this.tokens = new TokenStore(now);

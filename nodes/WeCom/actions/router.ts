@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
 import * as apiRequest from './apiRequest';
+import * as checkin from './checkin';
 import * as groupRobot from './groupRobot';
 import * as media from './media';
 import * as meeting from './meeting';
@@ -9,6 +10,7 @@ import * as message from './message';
 
 const operations: OperationMap = {
 	apiRequest: { request: apiRequest.request },
+	checkin: checkin.operations,
 	message: {
 		send: message.send,
 		sendAndWait: message.sendAndWait,

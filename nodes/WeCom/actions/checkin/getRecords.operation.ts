@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from '../../../shared/validation';
+import { collect, readListInput, type ListInput } from './collect';
+import { ENDPOINTS } from './limits';
+import { isoFormatter, shapeRecord } from './output';
+import { recordWindows } from './period';
+import { checkinRequest } from './request';
+
+/** opencheckindatatype: 1 on/off duty, 2 outing, 3 all. */
+const KINDS = [1, 2, 3];
+
+interface RecordsInput extends ListInput {
+	kind: number;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): RecordsInput {
+	const kind = Number(this.getNodeParameter('recordType', i, 3));
+	if (!KINDS.includes(kind))
+		throw inputError(
+			this,
+			i,
+			'Record Type',
+			`${String(kind)} is not a record type`,
+			'Use 1 (on/off duty), 2 (outing) or 3 (all).',
+		);
+	return { ...readListInput(this, i, recordWindows), kind };
+}
+
+/** Punch records (getcheckindata): ≤100 members and ≤30 days per call, any range and number of members. */
+export async function execute(this: IExecuteFunctions, input: RecordsInput, itemIndex: number) {
+	const iso = isoFormatter(this.getTimezone());
+	const endpoint = ENDPOINTS.records;
+	return await collect(this, input, itemIndex, endpoint, 'records', async (window, userids) => {
+		const response = await checkinRequest(
+			this,
+			endpoint,
+			{
+				opencheckindatatype: input.kind,
+				starttime: window.starttime,
+				endtime: window.endtime,
+				useridlist: userids,
+			},
+			itemIndex,
+			userids,
+		);
+		return ((response.checkindata as IDataObject[] | undefined) ?? []).map((record) => ({
+			userId: String(record.userid),
+			sortKey: Number(record.checkin_time ?? 0),
+			item: shapeRecord(record, iso, input.includeRaw),
+		}));
+	});
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { collect, readListInput, type ListInput } from './collect';
+import { ENDPOINTS } from './limits';
+import { shapeScheduleDays } from './output';
+import { monthWindows } from './period';
+import { checkinRequest } from './request';
+
+export function prepare(this: IExecuteFunctions, i: number): ListInput {
+	return readListInput(this, i, monthWindows);
+}
+
+/**
+ * Shift schedules (getcheckinschedulist, rules "按班次上下班" only): one item per member and day,
+ * one call per calendar month and 100 members.
+ */
+export async function execute(this: IExecuteFunctions, input: ListInput, itemIndex: number) {
+	const zone = this.getTimezone();
+	const endpoint = ENDPOINTS.schedules;
+	return await collect(this, input, itemIndex, endpoint, 'schedules', async (window, userids) => {
+		const response = await checkinRequest(
+			this,
+			endpoint,
+			{ starttime: window.starttime, endtime: window.endtime, useridlist: userids },
+			itemIndex,
+			userids,
+		);
+		return ((response.schedule_list as IDataObject[] | undefined) ?? [])
+			.flatMap((entry) => shapeScheduleDays(entry, zone, input.includeRaw))
+			.filter(({ dateUnix }) => dateUnix >= window.starttime && dateUnix <= window.endtime)
+			.map(({ dateUnix, item }) => ({ userId: String(item.userId), sortKey: dateUnix, item }));
+	});
+}
