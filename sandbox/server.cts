@@ -20,7 +20,11 @@ import { registerExternalContactRoutes } from './wecom/external.cjs';
 import { registerRobotRoutes } from './wecom/robotRoutes.cjs';
 import { registerTokenRoutes } from './wecom/routes.cjs';
 import { WeComWorld } from './wecom/world.cjs';
+import { registerWeLinkAttendanceRoutes } from './welink/attendance.cjs';
+import { registerWeLinkContactRoutes } from './welink/contacts.cjs';
+import { registerWeLinkMessageRoutes } from './welink/messages.cjs';
 import { registerWeLinkCoreRoutes } from './welink/routes.cjs';
+import { registerWeLinkTodoRoutes } from './welink/todos.cjs';
 import { WeLinkWorld } from './welink/world.cjs';
 
 /** All state of one sandbox: the clock, both platforms' worlds, faults and the request log. */
@@ -103,6 +107,10 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerExternalContactRoutes(router, proxy(wecom));
 	registerCheckinRoutes(router, proxy(wecom));
 	registerWeLinkCoreRoutes(router, proxy(welink));
+	registerWeLinkMessageRoutes(router, proxy(welink));
+	registerWeLinkTodoRoutes(router, proxy(welink));
+	registerWeLinkContactRoutes(router, proxy(welink));
+	registerWeLinkAttendanceRoutes(router, proxy(welink));
 	registerAdminRoutes(router, state);
 	for (const plugin of plugins) plugin(router, state);
 	return router;

@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
+import * as attendance from './actions/attendance';
+import * as contact from './actions/contact';
+import * as message from './actions/message';
 import { router } from './actions/router';
+import * as todo from './actions/todo';
+import { listSearch, loadOptions } from './methods';
 
 export class WeLink implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +29,24 @@ export class WeLink implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'API Request', value: 'apiRequest' }],
-				default: 'apiRequest',
+				options: [
+					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Attendance', value: 'attendance' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Todo', value: 'todo' },
+				],
+				default: 'message',
 			},
+			...message.description,
+			...todo.description,
+			...contact.description,
+			...attendance.description,
 			...apiRequest.description,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

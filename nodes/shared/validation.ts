@@ -62,14 +62,15 @@ export function checkText(
 		return;
 	}
 	const size = rule.unit === 'bytes' ? utf8Bytes(text) : charCount(text);
+	const unitOf = (n: number) => (n === 1 ? rule.unit.slice(0, -1) : rule.unit);
 	if (size > rule.max) {
 		const hint = rule.unit === 'bytes' ? ' (a Chinese character takes 3 bytes)' : '';
 		throw inputError(
 			ctx,
 			itemIndex,
 			rule.field,
-			`is ${size} ${rule.unit}, over the limit of ${rule.max} ${rule.unit}${hint}`,
-			`Shorten it to at most ${rule.max} ${rule.unit}.${rule.fix ? ` ${rule.fix}` : ''}`,
+			`is ${size} ${unitOf(size)}, over the limit of ${rule.max} ${unitOf(rule.max)}${hint}`,
+			`Shorten it to at most ${rule.max} ${unitOf(rule.max)}.${rule.fix ? ` ${rule.fix}` : ''}`,
 		);
 	}
 	if (rule.min !== undefined && size < rule.min) {
@@ -77,7 +78,7 @@ export function checkText(
 			ctx,
 			itemIndex,
 			rule.field,
-			`is ${size} ${rule.unit}, under the minimum of ${rule.min} ${rule.unit}`,
+			`is ${size} ${unitOf(size)}, under the minimum of ${rule.min} ${unitOf(rule.min)}`,
 			`Use at least ${rule.min} ${rule.unit}.`,
 		);
 	}

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
 import type { SandboxRequest } from '../http.cjs';
+import { AttendanceStore } from './attendance.cjs';
+import { ContactJobStore } from './contacts.cjs';
+import { WeLinkMessageStore } from './messages.cjs';
+import { TodoStore } from './todos.cjs';
 
 export const SANDBOX_WELINK_CLIENT_ID = '20260101000000001';
 
@@ -95,6 +99,14 @@ export class WeLinkWorld {
 	readonly users = new Map<string, WeLinkUser>();
 
 	readonly departments = new Map<string, WeLinkDepartment>();
+
+	readonly messages = new WeLinkMessageStore();
+
+	readonly todos = new TodoStore();
+
+	readonly contactJobs = new ContactJobStore();
+
+	readonly attendance = new AttendanceStore();
 
 	constructor(readonly now: () => number) {
 		this.seed();

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/pagination';
 import {
@@ -53,10 +53,11 @@ const weLink: Platform<FullResponse> = {
 					(typeof response.body === 'string' ? response.body : ''),
 			),
 		);
-		const error = {
-			...explainWeLinkError(effective, message),
-			details: { code: effective, message, httpStatus: status },
-		};
+		// Fields beside code/message (e.g. the failedUserId of a 51019) stay readable in the error details.
+		const { code: _code, message: _message, errorMessage: _errorMessage, ...extra } = body;
+		const details: JsonObject = { code: effective, message, httpStatus: status };
+		if (Object.keys(extra).length) details.body = JSON.parse(scrub(JSON.stringify(extra)));
+		const error = { ...explainWeLinkError(effective, message), details };
 		if (WELINK_TOKEN_ERRORS.has(effective) || status === 401)
 			return { kind: 'token-rejected', error };
 		if (WELINK_RATE_LIMIT_ERRORS.has(effective) || status === 429)

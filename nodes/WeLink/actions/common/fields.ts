@@ -1,0 +1,307 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { inputError, splitList } from '../../../shared/validation';
+
+/** WeLink IDs (userId such as zhangsan@welink, deptCode, corp codes): no spaces, at most 128 characters. */
+const ID = /^[^\s]{1,128}$/;
+
+export type DepartmentRef = { deptCode: string } | { corpDeptCode: string };
+export type UserRef = { userId: string } | { corpUserId: string } | { mobileNumber: string };
+
+/** One user: picked from WeLink, or by user ID, corp user ID (工号/企业员工标识) or mobile number. */
+export function userLocator(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	required?: boolean;
+	displayOptions?: IDisplayOptions;
+	/** Offer corp user ID and mobile modes (the contact APIs accept them; messages and todos do not). */
+	anyKey?: boolean;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required,
+		description: options.description,
+		displayOptions: options.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+			},
+			{
+				displayName: 'By User ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'zhangsan@welink',
+			},
+			...(options.anyKey
+				? [
+						{
+							displayName: 'By Corp User ID',
+							name: 'corpUserId',
+							type: 'string' as const,
+							placeholder: 'E001',
+						},
+						{
+							displayName: 'By Mobile Number',
+							name: 'mobile',
+							type: 'string' as const,
+							placeholder: '+86-15811847236',
+						},
+					]
+				: []),
+		],
+	};
+}
+
+/** One department: picked from WeLink, by department code (deptCode) or by corp department code. */
+export function departmentLocator(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	required?: boolean;
+	displayOptions?: IDisplayOptions;
+	default?: { mode: string; value: string };
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(options.default ? { default: options.default } : {}),
+		required: options.required,
+		description: options.description,
+		displayOptions: options.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchDepartments', searchable: true },
+			},
+			{ displayName: 'By Code', name: 'id', type: 'string', placeholder: '1001' },
+			{ displayName: 'By Corp Code', name: 'corpCode', type: 'string', placeholder: 'D001' },
+		],
+	};
+}
+
+/** Several users: picked from WeLink, or user IDs given by an expression as an array or text. */
+export function usersField(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	displayOptions?: IDisplayOptions;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: `${options.description} An expression may give an array, or IDs separated by commas or |.`,
+		displayOptions: options.displayOptions,
+	};
+}
+
+export function departmentsField(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	displayOptions?: IDisplayOptions;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: `${options.description} An expression may give an array, or codes separated by commas or |.`,
+		displayOptions: options.displayOptions,
+	};
+}
+
+/** Reads a list of IDs, checks their shape and an optional limit, naming the field and the value. */
+export function readIdList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	options: { what: string; max?: number; required?: boolean; limitHint?: string } = {
+		what: 'ID',
+	},
+): string[] {
+	const ids = splitList(value);
+	const bad = ids.find((id) => !ID.test(id));
+	if (bad !== undefined) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${bad}" is not ${/^[aeiou]/i.test(options.what) ? 'an' : 'a'} ${options.what}`,
+			`Give ${options.what}s without spaces (at most 128 characters each), not names.`,
+		);
+	}
+	if (options.required && ids.length === 0)
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			'is empty',
+			`Give at least one ${options.what}, as a list or separated by commas.`,
+		);
+	if (options.max !== undefined && ids.length > options.max) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`has ${ids.length} entries, over WeLink's limit of ${options.max}`,
+			options.limitHint ?? `Give at most ${options.max}.`,
+		);
+	}
+	return ids;
+}
+
+function locatorValue(ctx: IExecuteFunctions, itemIndex: number, name: string) {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: false }) as
+		| IDataObject
+		| string;
+	if (raw && typeof raw === 'object') {
+		const value = raw.value;
+		return {
+			mode: String(raw.mode ?? 'id'),
+			value: String(
+				value && typeof value === 'object' ? ((value as IDataObject).value ?? '') : (value ?? ''),
+			).trim(),
+		};
+	}
+	return { mode: 'id', value: String(raw ?? '').trim() };
+}
+
+function checkId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: string) {
+	if (!value) throw inputError(ctx, itemIndex, field, 'is required', `Pick or enter the ${field}.`);
+	if (!ID.test(value))
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${value}" is not an ID`,
+			'IDs and codes have no spaces and at most 128 characters; pick from the list or give the ID, not the name.',
+		);
+}
+
+/** A user locator limited to WeLink user IDs (messages, todos). */
+export function readUserId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): string {
+	const { value } = locatorValue(ctx, itemIndex, name);
+	checkId(ctx, itemIndex, field, value);
+	return value;
+}
+
+/** Mobile numbers as WeLink writes them: +country-number, e.g. +86-15811847236. */
+export const MOBILE = /^\+\d{1,4}-\d{4,20}$/;
+
+export function checkMobile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: string,
+) {
+	// UNCONFIRMED: the contact APIs document only the example format +86-15811847236; the pack requires it.
+	if (!MOBILE.test(value))
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${value}" is not a mobile number in WeLink's format`,
+			'Write it as +country code-number, e.g. +86-15811847236.',
+		);
+}
+
+/** A user locator whose mode picks the key: userId, corpUserId or mobileNumber. */
+export function readUserRef(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): UserRef {
+	const { mode, value } = locatorValue(ctx, itemIndex, name);
+	if (mode === 'mobile') {
+		if (!value) checkId(ctx, itemIndex, field, value);
+		checkMobile(ctx, itemIndex, field, value);
+		return { mobileNumber: value };
+	}
+	checkId(ctx, itemIndex, field, value);
+	return mode === 'corpUserId' ? { corpUserId: value } : { userId: value };
+}
+
+/** A department locator whose mode picks the key: deptCode or corpDeptCode. */
+export function readDepartmentRef(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): DepartmentRef {
+	const { mode, value } = locatorValue(ctx, itemIndex, name);
+	checkId(ctx, itemIndex, field, value);
+	return mode === 'corpCode' ? { corpDeptCode: value } : { deptCode: value };
+}
+
+export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+	},
+];
+
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1)
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Limit',
+			`${limit} is not a positive whole number`,
+			'Use 1 or more.',
+		);
+	return limit;
+}
+
+/** Drops WeLink's envelope (code, message) from an answer. */
+export function withoutEnvelope(response: IDataObject): IDataObject {
+	const { code, message, ...rest } = response;
+	void code;
+	void message;
+	return rest;
+}

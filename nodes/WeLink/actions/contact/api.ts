@@ -1,0 +1,409 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { chunk, mapWithConcurrency } from '../../../shared/batching';
+import { collectPages } from '../../../shared/pagination';
+import type { ApiContext } from '../../../shared/transport';
+import { weLinkApiRequest, weLinkApiRequestAllItems } from '../../transport';
+import { withoutEnvelope, type DepartmentRef, type UserRef } from '../common/fields';
+
+/**
+ * WeLink contacts (reference §5) as plain functions over the transport: reads, real-time writes and
+ * the asynchronous batch jobs. No n8n parameters here, so the Contacts Sync adapter and the pickers
+ * can use them too.
+ */
+
+/** contact/v2/departments/list: limit at most 100. */
+export const DEPARTMENT_PAGE_SIZE = 100;
+// UNCONFIRMED: the maximum pageSize of contact/v2/user/list is not published; 50 is the documented maximum of the older user lists.
+export const USER_PAGE_SIZE = 50;
+/** contact/v1/users/accounts: at most 50 corp user IDs per call. */
+export const ACCOUNTS_PER_CALL = 50;
+/** Batch create/update/sync/delete: at most 100 records per request. */
+export const BATCH_RECORDS_PER_CALL = 100;
+/** Parallel calls when one operation walks many departments. */
+export const CONTACT_CONCURRENCY = 3;
+/** The root department's code: level-1 departments have parent "0". */
+export const ROOT_DEPARTMENT = '0';
+
+function hasChildren(department: IDataObject) {
+	const flag = department.hasChildDept;
+	return !(flag === false || flag === 0 || flag === '0' || flag === 'false');
+}
+
+/**
+ * The children of one department, paged 100 at a time. `offset` is read as a page number starting
+ * at 1; pages are de-duplicated by deptCode and a page that adds nothing ends the walk, so a server
+ * that reads `offset` as a record offset still gives a complete, duplicate-free list.
+ */
+export async function listChildDepartments(
+	ctx: ApiContext,
+	deptCode: string,
+	options: { recursive?: boolean; limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const seen = new Set<string>();
+	return await collectPages<IDataObject>(async (page) => {
+		// UNCONFIRMED: offset is documented as a page number (from 1), but the doc's own example reads like a record offset.
+		const offset = Number(page ?? 1);
+		const response = await weLinkApiRequest.call(ctx, {
+			method: 'GET',
+			path: '/contact/v2/departments/list',
+			qs: {
+				deptCode,
+				recursiveflag: options.recursive ? 1 : 0,
+				offset,
+				limit: DEPARTMENT_PAGE_SIZE,
+			},
+			idempotent: true,
+			itemIndex: options.itemIndex,
+		});
+		const list = (response.departmentInfo as IDataObject[] | undefined) ?? [];
+		const fresh = list.filter((d) => {
+			const code = String(d.deptCode);
+			if (seen.has(code)) return false;
+			seen.add(code);
+			return true;
+		});
+		return {
+			items: fresh,
+			next: list.length >= DEPARTMENT_PAGE_SIZE && fresh.length > 0 ? offset + 1 : undefined,
+		};
+	}, options.limit);
+}
+
+/**
+ * Every department the app can see: the level-1 departments (children of "0"), then each one's
+ * descendants with recursiveflag=1, a few in parallel. WeLink cannot walk the root recursively
+ * ("一级部门不支持直接遍历", message_sync.html).
+ */
+export async function fetchAllDepartments(
+	ctx: ApiContext,
+	options: { itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const top = await listChildDepartments(ctx, ROOT_DEPARTMENT, { itemIndex: options.itemIndex });
+	const below = await mapWithConcurrency(top, CONTACT_CONCURRENCY, async (department) =>
+		hasChildren(department)
+			? await listChildDepartments(ctx, String(department.deptCode), {
+					recursive: true,
+					itemIndex: options.itemIndex,
+				})
+			: [],
+	);
+	const all: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (const department of [...top, ...below.flat()]) {
+		const code = String(department.deptCode);
+		if (seen.has(code)) continue;
+		seen.add(code);
+		all.push(department);
+	}
+	return all;
+}
+
+export async function getDepartment(
+	ctx: ApiContext,
+	ref: DepartmentRef,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const response = await weLinkApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/contact/v2/department/detail',
+		qs: { ...ref },
+		idempotent: true,
+		itemIndex,
+	});
+	return unwrap(response);
+}
+
+/** The users of one department with their details (contact/v2/user/list, pageNo from 1, hasMore). */
+export async function listDepartmentUsers(
+	ctx: ApiContext,
+	ref: DepartmentRef,
+	options: { limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	return await weLinkApiRequestAllItems.call(
+		ctx,
+		{
+			method: 'GET',
+			path: '/contact/v2/user/list',
+			qs: { ...ref },
+			idempotent: true,
+			itemIndex: options.itemIndex,
+		},
+		{
+			listKey: 'data',
+			pageParam: 'pageNo',
+			sizeParam: 'pageSize',
+			pageSize: USER_PAGE_SIZE,
+			limit: options.limit,
+		},
+	);
+}
+
+/** Every user the app can see, once each (a user in several departments is listed once). */
+export async function fetchAllUsers(
+	ctx: ApiContext,
+	options: { departments?: IDataObject[]; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const departments =
+		options.departments ?? (await fetchAllDepartments(ctx, { itemIndex: options.itemIndex }));
+	const perDepartment = await mapWithConcurrency(
+		departments,
+		CONTACT_CONCURRENCY,
+		async (department) =>
+			await listDepartmentUsers(
+				ctx,
+				{ deptCode: String(department.deptCode) },
+				{ itemIndex: options.itemIndex },
+			),
+	);
+	const users: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (const user of perDepartment.flat()) {
+		const id = String(user.userId);
+		if (seen.has(id)) continue;
+		seen.add(id);
+		users.push(user);
+	}
+	return users;
+}
+
+export async function getUser(ctx: ApiContext, ref: UserRef, itemIndex?: number) {
+	const response = await weLinkApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/contact/v2/user/detail',
+		body: { ...ref },
+		idempotent: true,
+		itemIndex,
+	});
+	return unwrap(response);
+}
+
+/** corpUserId → userId, 50 per call. Unknown corp user IDs are absent from the map. */
+export async function resolveUserIds(
+	ctx: ApiContext,
+	corpUserIds: string[],
+	itemIndex?: number,
+): Promise<Map<string, string>> {
+	const found = new Map<string, string>();
+	for (const batch of chunk(corpUserIds, ACCOUNTS_PER_CALL)) {
+		const response = await weLinkApiRequest.call(ctx, {
+			method: 'POST',
+			path: '/contact/v1/users/accounts',
+			body: { corpUserId: batch },
+			idempotent: true,
+			itemIndex,
+		});
+		for (const info of (response.userInfo as IDataObject[] | undefined) ?? [])
+			if (info.corpUserId !== undefined && info.userId !== undefined)
+				found.set(String(info.corpUserId), String(info.userId));
+	}
+	return found;
+}
+
+/** Real-time writes (contact/v1/department/*, contact/v1/user/*): the result comes back at once. */
+async function write(
+	ctx: ApiContext,
+	path: string,
+	body: IDataObject,
+	idempotent: boolean,
+	itemIndex?: number,
+) {
+	return unwrap(
+		await weLinkApiRequest.call(ctx, { method: 'POST', path, body, idempotent, itemIndex }),
+	);
+}
+
+export const createDepartment = async (ctx: ApiContext, body: IDataObject, itemIndex?: number) =>
+	await write(ctx, '/contact/v1/department/create', body, false, itemIndex);
+/** Writing the same values twice is harmless, so a lost answer may be retried. */
+export const updateDepartment = async (ctx: ApiContext, body: IDataObject, itemIndex?: number) =>
+	await write(ctx, '/contact/v1/department/update', body, true, itemIndex);
+export const deleteDepartment = async (ctx: ApiContext, ref: DepartmentRef, itemIndex?: number) =>
+	await write(ctx, '/contact/v1/department/delete', { ...ref }, true, itemIndex);
+export const createUser = async (ctx: ApiContext, body: IDataObject, itemIndex?: number) =>
+	await write(ctx, '/contact/v1/user/create', body, false, itemIndex);
+export const updateUser = async (ctx: ApiContext, body: IDataObject, itemIndex?: number) =>
+	await write(ctx, '/contact/v1/user/update', body, true, itemIndex);
+export const deleteUser = async (
+	ctx: ApiContext,
+	ref: UserRef,
+	deleteAccount: boolean,
+	itemIndex?: number,
+) =>
+	await write(
+		ctx,
+		'/contact/v1/user/delete',
+		// UNCONFIRMED: isDeleteUser semantics; read as 1 = also delete the account, 0 = only remove from the org.
+		{ ...ref, isDeleteUser: deleteAccount ? 1 : 0 },
+		true,
+		itemIndex,
+	);
+
+/** WeLink answers with the record at the top level or under `data`. */
+function unwrap(response: IDataObject): IDataObject {
+	const rest = withoutEnvelope(response);
+	const data = rest.data;
+	if (data && typeof data === 'object' && !Array.isArray(data)) return { ...(data as IDataObject) };
+	return rest;
+}
+
+// ---- Batch jobs (reference §5.5–§5.7) -------------------------------------------------------
+
+export type BatchKind = 'department' | 'user';
+
+export interface BatchJob extends IDataObject {
+	jobId: string;
+	status?: number;
+	type?: string;
+	total?: number;
+	percentage: number;
+	finished: boolean;
+	data: IDataObject[];
+}
+
+export interface WaitOptions {
+	/** Give up waiting after this long (the job keeps running in WeLink). */
+	maxWaitMs?: number;
+	itemIndex?: number;
+}
+
+export const DEFAULT_JOB_WAIT_MS = 120_000;
+/** Waits between polls: quick at first, then every 5 s. */
+const POLL_DELAYS_MS = [1_000, 2_000, 3_000, 5_000];
+
+export async function getBatchJob(ctx: ApiContext, jobId: string, itemIndex?: number) {
+	const response = await weLinkApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/contact/v1/batch/result',
+		qs: { jobId },
+		idempotent: true,
+		itemIndex,
+	});
+	const body = unwrap(response);
+	const percentage = Number(body.percentage ?? 0);
+	return {
+		...body,
+		jobId,
+		percentage,
+		// UNCONFIRMED: the meaning of `status` is not published; a job counts as finished at percentage 100.
+		finished: percentage >= 100,
+		data: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
+	} as BatchJob;
+}
+
+/** Polls a job until it reaches 100 %, bounded by `maxWaitMs`. */
+export async function waitForBatchJob(
+	ctx: ApiContext,
+	jobId: string,
+	options: WaitOptions = {},
+): Promise<BatchJob> {
+	const maxWait = options.maxWaitMs ?? DEFAULT_JOB_WAIT_MS;
+	const started = Date.now();
+	for (let poll = 0; ; poll++) {
+		const job = await getBatchJob(ctx, jobId, options.itemIndex);
+		if (job.finished) return job;
+		const delay = POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)];
+		if (Date.now() - started + delay > maxWait) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`WeLink batch job ${jobId} is still running (${job.percentage}%) after ${Math.round((Date.now() - started) / 1000)} s`,
+				{
+					itemIndex: options.itemIndex,
+					description: `WeLink keeps working on it. Read its result later with Contact → Get Batch Job and job ID ${jobId}, or raise Max Wait.`,
+				},
+			);
+		}
+		await sleep(delay);
+	}
+}
+
+export interface RecordResult extends IDataObject {
+	/** The record's key (corpDeptCode / corpUserId). */
+	key: string;
+	jobId: string;
+	success: boolean | null;
+	code?: string;
+	message?: string;
+}
+
+const KEYS: Record<BatchKind, string[]> = {
+	department: ['corpDeptCode', 'deptCode'],
+	user: ['corpUserId', 'userId', 'mobileNumber'],
+};
+
+/** The record's own result in a finished job: matched by key, or by position when no keys come back. */
+function matchResults(kind: BatchKind, records: IDataObject[], job: BatchJob): RecordResult[] {
+	const keys = KEYS[kind];
+	const keyOf = (entry: IDataObject) => {
+		for (const k of keys)
+			if (entry[k] !== undefined && entry[k] !== '') return `${k}:${String(entry[k])}`;
+		return undefined;
+	};
+	const byKey = new Map<string, IDataObject>();
+	for (const entry of job.data) {
+		for (const k of keys)
+			if (entry[k] !== undefined && entry[k] !== '') byKey.set(`${k}:${String(entry[k])}`, entry);
+	}
+	return records.map((record, n) => {
+		const key = keyOf(record) ?? '';
+		// UNCONFIRMED: whether `data` lists every record or only failures; a record without an entry is reported as not reported (success null).
+		const entry =
+			byKey.get(key) ??
+			(job.data.length === records.length && !job.data.some((d) => keyOf(d))
+				? job.data[n]
+				: undefined);
+		const code = entry?.code === undefined ? undefined : String(entry.code);
+		return {
+			key: key.replace(/^[^:]+:/, ''),
+			jobId: job.jobId,
+			success: entry ? code === '0' || code === undefined : null,
+			...(code !== undefined ? { code } : {}),
+			...(entry?.message !== undefined ? { message: String(entry.message) } : {}),
+			...(entry ? { result: entry } : {}),
+		};
+	});
+}
+
+/**
+ * Runs a batch sync: records are sent 100 per request, each request's job is awaited before the next
+ * is sent (so departments created by an earlier request exist for the next), and every record gets
+ * its own result.
+ */
+export async function runBatchSync(
+	ctx: ApiContext,
+	kind: BatchKind,
+	records: IDataObject[],
+	options: WaitOptions = {},
+): Promise<{ jobs: BatchJob[]; results: RecordResult[] }> {
+	const path =
+		kind === 'department' ? '/contact/v1/department/batch/sync' : '/contact/v1/user/batch/sync';
+	const listKey = kind === 'department' ? 'deptInfos' : 'personInfos';
+	const jobs: BatchJob[] = [];
+	const results: RecordResult[] = [];
+	for (const batch of chunk(records, BATCH_RECORDS_PER_CALL)) {
+		// An upsert (and a delete of what is gone) ends in the same state when repeated.
+		const submitted = await weLinkApiRequest.call(ctx, {
+			method: 'POST',
+			path,
+			body: { [listKey]: batch },
+			idempotent: true,
+			itemIndex: options.itemIndex,
+		});
+		const jobId = String(
+			submitted.jobId ?? (submitted.data as IDataObject | undefined)?.jobId ?? '',
+		);
+		if (!jobId)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`WeLink accepted the batch but returned no jobId`,
+				{
+					itemIndex: options.itemIndex,
+				},
+			);
+		const job = await waitForBatchJob(ctx, jobId, options);
+		jobs.push(job);
+		results.push(...matchResults(kind, batch, job));
+	}
+	return { jobs, results };
+}

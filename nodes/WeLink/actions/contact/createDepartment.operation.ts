@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readDepartmentRef } from '../common/fields';
+import { createDepartment } from './api';
+import { checkCode, checkDeptName, readDepartmentDetails } from './department';
+
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
+	const parent = readDepartmentRef(this, i, 'parentDepartment', 'Parent Department');
+	return {
+		corpDeptCode: checkCode(
+			this,
+			i,
+			'Corp Department Code',
+			this.getNodeParameter('corpDeptCode', i, ''),
+		),
+		deptNameCn: checkDeptName(
+			this,
+			i,
+			'Name (Chinese)',
+			this.getNodeParameter('deptNameCn', i, ''),
+			true,
+		),
+		// UNCONFIRMED: a level-1 department is created under parentCode "0" (the root's code in the contact reads).
+		...('deptCode' in parent
+			? { parentCode: parent.deptCode }
+			: { corpParentCode: parent.corpDeptCode }),
+		...readDepartmentDetails(
+			this,
+			i,
+			this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+		),
+	};
+}
+
+/** Creates one department at once (contact/v1/department/create); not repeated after a lost answer. */
+export async function execute(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const created = await createDepartment(this, body, itemIndex);
+	return { ...body, ...created, created: true };
+}

@@ -1,0 +1,128 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkText, inputError } from '../../../shared/validation';
+import { readIdList, usersField } from '../common/fields';
+
+// UNCONFIRMED: 128 is the official Python SDK's client-side limit for department names, not a published server limit.
+export const MAX_DEPT_NAME = 128;
+
+export function checkDeptName(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+	required: boolean,
+) {
+	const text = String(value ?? '').trim();
+	checkText(ctx, i, text, { field, max: MAX_DEPT_NAME, unit: 'characters', required });
+	return text;
+}
+
+/** Optional department fields shared by Create (Additional Fields) and Update (Update Fields). */
+export function departmentDetailFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Create Department Group',
+			name: 'createDeptGroup',
+			type: 'boolean',
+			default: false,
+			description: 'Whether WeLink creates a group chat for the department (createDeptGroup)',
+		},
+		{
+			displayName: 'Group Includes Sub-Departments',
+			name: 'groupContainSubDept',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the department group chat also holds the sub-departments’ members',
+		},
+		{
+			displayName: 'Group Owner ID',
+			name: 'deptGroupOwnerId',
+			type: 'string',
+			default: '',
+			description: 'WeLink user ID of the department group chat’s owner',
+		},
+		usersField({
+			name: 'managers',
+			displayName: 'Manager Names or IDs',
+			description: 'Department managers (managerId), WeLink user IDs.',
+		}),
+		{
+			displayName: 'Name (English)',
+			name: 'deptNameEn',
+			type: 'string',
+			default: '',
+			description: 'English department name, at most 128 characters',
+		},
+		{
+			displayName: 'Visible Range',
+			name: 'visibleRange',
+			type: 'options',
+			default: 1,
+			// UNCONFIRMED: the meanings of visibleRange 1/2/3 come from the Python SDK's constants.
+			options: [
+				{ name: 'Everyone', value: 1 },
+				{ name: 'Own Department and Sub-Departments', value: 3 },
+				{ name: 'Only the Department Itself', value: 2 },
+			],
+			description: 'Who can see the department in the contacts',
+		},
+	];
+}
+
+/** Reads the optional fields into the body WeLink expects. */
+export function readDepartmentDetails(ctx: IExecuteFunctions, i: number, fields: IDataObject) {
+	const body: IDataObject = {};
+	if (fields.deptNameCn !== undefined)
+		body.deptNameCn = checkDeptName(ctx, i, 'Name (Chinese)', fields.deptNameCn, true);
+	if (fields.deptNameEn !== undefined) {
+		const en = checkDeptName(ctx, i, 'Name (English)', fields.deptNameEn, false);
+		if (en) body.deptNameEn = en;
+	}
+	if (fields.managers !== undefined) {
+		const managers = readIdList(ctx, i, 'Manager Names or IDs', fields.managers, {
+			what: 'WeLink user ID',
+		});
+		if (managers.length) body.managerId = managers;
+	}
+	if (fields.visibleRange !== undefined) body.visibleRange = Number(fields.visibleRange);
+	if (fields.createDeptGroup !== undefined) body.createDeptGroup = fields.createDeptGroup ? 1 : 0;
+	if (fields.groupContainSubDept !== undefined)
+		body.groupContainSubDept = fields.groupContainSubDept ? 1 : 0;
+	const owner = String(fields.deptGroupOwnerId ?? '').trim();
+	if (owner) {
+		if (/\s/.test(owner))
+			throw inputError(
+				ctx,
+				i,
+				'Group Owner ID',
+				`"${owner}" is not a user ID`,
+				'Give a WeLink user ID.',
+			);
+		body.deptGroupOwnerId = owner;
+	}
+	return body;
+}
+
+export function checkCode(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+	required = true,
+) {
+	const code = String(value ?? '').trim();
+	if (!code) {
+		if (required) throw inputError(ctx, i, field, 'is required', `Give the ${field}.`);
+		return '';
+	}
+	if (!/^[^\s]{1,64}$/.test(code))
+		throw inputError(
+			ctx,
+			i,
+			field,
+			`"${code.slice(0, 80)}" is not a department code`,
+			'Codes have no spaces and at most 64 characters.',
+		);
+	return code;
+}

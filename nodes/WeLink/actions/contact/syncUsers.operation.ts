@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { inputError } from '../../../shared/validation';
+import { readIdList } from '../common/fields';
+import { executeBatchSync, type SyncRecord } from './batchSync';
+import { EMAIL, readMobile } from './user';
+
+/** One input item = one user of contact/v1/user/batch/sync (created when missing, else updated). */
+function readRecord(ctx: IExecuteFunctions, i: number): SyncRecord {
+	const corpUserId = String(ctx.getNodeParameter('corpUserId', i, '') ?? '').trim();
+	if (!corpUserId)
+		throw inputError(
+			ctx,
+			i,
+			'Corp User ID',
+			'is required',
+			'Give your own ID for the person, e.g. the employee number.',
+		);
+	if (/\s/.test(corpUserId))
+		throw inputError(
+			ctx,
+			i,
+			'Corp User ID',
+			`"${corpUserId}" contains spaces`,
+			'Use an ID without spaces.',
+		);
+	const userNameCn = String(ctx.getNodeParameter('userNameCn', i, '') ?? '').trim();
+	if (!userNameCn)
+		throw inputError(ctx, i, 'Name (Chinese)', 'is required', 'Give the person’s name.');
+	const corpDeptCodes = readIdList(
+		ctx,
+		i,
+		'Corp Department Codes',
+		ctx.getNodeParameter('corpDeptCodes', i, ''),
+		{ what: 'department code', required: true },
+	);
+	const record: IDataObject = {
+		corpUserId,
+		userNameCn,
+		mobileNumber: readMobile(ctx, i, 'Mobile Number', ctx.getNodeParameter('mobileNumber', i, '')),
+		sex: ctx.getNodeParameter('sex', i, 'M') === 'F' ? 'F' : 'M',
+		corpDeptCodes,
+	};
+	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const main = String(extra.mainCorpDeptCode ?? '').trim();
+	if (main) {
+		if (!corpDeptCodes.includes(main))
+			throw inputError(
+				ctx,
+				i,
+				'Main Corp Department Code',
+				`"${main}" is not one of the Corp Department Codes`,
+				'The main department must be one of the user’s departments.',
+			);
+		record.mainCorpDeptCode = main;
+	}
+	for (const name of ['userNameEn', 'employeeId', 'position'] as const) {
+		const value = String(extra[name] ?? '').trim();
+		if (value) record[name] = value;
+	}
+	const email = String(extra.userEmail ?? '').trim();
+	if (email) {
+		if (!EMAIL.test(email))
+			throw inputError(ctx, i, 'Email', `"${email}" is not an email address`, 'Give name@domain.');
+		record.userEmail = email;
+	}
+	return { record, key: corpUserId };
+}
+
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
+	return await executeBatchSync(
+		this,
+		items,
+		'user',
+		{ label: 'Corp User ID', name: 'corpUserId' },
+		readRecord,
+	);
+}

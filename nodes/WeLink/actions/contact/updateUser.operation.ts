@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from '../../../shared/validation';
+import { readUserRef } from '../common/fields';
+import { updateUser } from './api';
+import { readUserDetails } from './user';
+
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
+	const ref = readUserRef(this, i, 'user', 'User');
+	const changes = readUserDetails(
+		this,
+		i,
+		this.getNodeParameter('updateFields', i, {}) as IDataObject,
+	);
+	if (changes.deptCodes && changes.corpDeptCodes)
+		throw inputError(
+			this,
+			i,
+			'Corp Department Codes',
+			'is set together with Department Codes',
+			'Give the departments one way only.',
+		);
+	if (Object.keys(changes).length === 0)
+		throw inputError(
+			this,
+			i,
+			'Update Fields',
+			'nothing to update',
+			'Add at least one field to change.',
+		);
+	return { ...ref, ...changes };
+}
+
+export async function execute(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const updated = await updateUser(this, body, itemIndex);
+	return { ...body, ...updated, updated: true };
+}

@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readBilingual } from '../common/text';
+import { LIMITS, commonFields, readLink, readOptions } from './content';
+import { readRecipients, sendInBatches } from './recipients';
+import { readSender, type SendInput } from './sendPlainCard.operation';
+
+/** The legacy public-account message (messages/v3/send): users only, link required (reference §3.5). */
+export function prepare(this: IExecuteFunctions, i: number): SendInput {
+	const recipients = readRecipients(this, i, true);
+	const options = readOptions(this, i);
+	const content: IDataObject = {
+		// UNCONFIRMED: v3/send documents no length for msgOwner; the pack applies the card limit of 18 bytes.
+		msgOwner: readSender(this, i),
+		msgTitle: readBilingual(this, i, this.getNodeParameter('title', i, ''), {
+			field: 'Title',
+			maxBytes: LIMITS.msgTitle,
+			required: true,
+		}),
+		msgContent: readBilingual(this, i, this.getNodeParameter('content', i, ''), {
+			field: 'Content',
+			maxBytes: LIMITS.msgContent,
+			required: true,
+		}),
+		urlType: 'html',
+		urlPath: readLink(this, i, 'Link URL', this.getNodeParameter('link', i, ''), true),
+	};
+	const account = commonFields(this, i, { publicAccountId: options.publicAccountId });
+	Object.assign(content, account);
+	const pcLink = readLink(this, i, 'PC Link URL', options.pcLink);
+	if (pcLink) content.desktopUrlPath = pcLink;
+	if (options.displayMode !== undefined) content.msgDisplayMode = Number(options.displayMode);
+	// UNCONFIRMED: the official Python SDK sends isForceTips as a string on v3/send (an integer on the card APIs).
+	if (options.strongReminder !== undefined)
+		content.isForceTips = options.strongReminder === true ? '1' : '0';
+	return { recipients, content };
+}
+
+export async function execute(this: IExecuteFunctions, input: SendInput, itemIndex: number) {
+	return await sendInBatches(
+		this,
+		'/messages/v3/send',
+		input.content,
+		input.recipients,
+		'publicAccountText',
+		itemIndex,
+	);
+}

@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError, stringParam } from '../../../shared/validation';
+import { weLinkApiRequest } from '../../transport';
+import { readUserId } from '../common/fields';
+import { checkHttpUrl, checkLink } from '../common/text';
+import { completeNames, readNames, type Person } from './names';
+
+interface CreateInput {
+	handler: Person;
+	applicant: Person;
+	body: IDataObject;
+}
+
+export function readTaskId(ctx: IExecuteFunctions, i: number): string {
+	const taskId = stringParam(ctx, 'taskId', i);
+	if (!taskId)
+		throw inputError(
+			ctx,
+			i,
+			'Task ID',
+			'is required',
+			'Use your own ID for the todo, e.g. the approval step ID; the same ID closes it later.',
+		);
+	if (/\s/.test(taskId))
+		throw inputError(ctx, i, 'Task ID', `"${taskId}" contains spaces`, 'Use an ID without spaces.');
+	return taskId;
+}
+
+function required(ctx: IExecuteFunctions, i: number, name: string, field: string, fix: string) {
+	const value = stringParam(ctx, name, i);
+	if (!value) throw inputError(ctx, i, field, 'is required', fix);
+	return value;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): CreateInput {
+	const taskId = readTaskId(this, i);
+	const taskTitle = required(this, i, 'title', 'Title', 'Give the todo a title.');
+	const detailsUrl = required(
+		this,
+		i,
+		'detailsUrl',
+		'Details URL',
+		'Give the page the handler opens on the phone.',
+	);
+	checkLink(this, i, 'Details URL', detailsUrl);
+	const appName = required(
+		this,
+		i,
+		'appName',
+		'App Name',
+		'Give the name of your system, e.g. OA.',
+	);
+	const applicantId = required(
+		this,
+		i,
+		'requestId',
+		'Request ID',
+		'Give the ID of the request (e.g. the approval number); use the same one for every handler of the request.',
+	);
+	const handler: Person = {
+		userId: readUserId(this, i, 'handler', 'Handler'),
+		...readNames(this, i, 'handlerNameCn', 'handlerNameEn'),
+	};
+	const applicant: Person = {
+		userId: readUserId(this, i, 'applicant', 'Applicant'),
+		...readNames(this, i, 'applicantNameCn', 'applicantNameEn'),
+	};
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const body: IDataObject = { taskId, taskTitle, detailsUrl, appName, applicantId };
+	const pc = String(options.pcDetailsUrl ?? '').trim();
+	if (pc) {
+		checkHttpUrl(this, i, 'PC Details URL', pc);
+		body.detailsUrlPc = pc;
+	}
+	if (options.sendMessage !== undefined) body.isMsg = options.sendMessage === true ? 1 : 0;
+	if (options.showApplicantName !== undefined)
+		body.isShowApplicantUserName = options.showApplicantName !== false;
+	const businessCode = String(options.businessCode ?? '').trim();
+	if (businessCode) {
+		if (!/^[A-Za-z0-9]+$/.test(businessCode))
+			throw inputError(
+				this,
+				i,
+				'Business Code',
+				`"${businessCode}" has characters other than letters and digits`,
+				'WeLink accepts letters and digits only.',
+			);
+		body.businessCode = businessCode;
+	}
+	return { handler, applicant, body };
+}
+
+/** Adds the todo (todo/v3/addtask). Not repeated on an ambiguous failure. */
+export async function execute(this: IExecuteFunctions, input: CreateInput, itemIndex: number) {
+	const handler = await completeNames(this, input.handler, 'Handler', itemIndex);
+	const applicant =
+		input.applicant.userId === handler.userId && !input.applicant.nameCn && !input.applicant.nameEn
+			? handler
+			: await completeNames(this, input.applicant, 'Applicant', itemIndex);
+	const body: IDataObject = {
+		...input.body,
+		userId: handler.userId,
+		userNameCn: handler.nameCn,
+		userNameEn: handler.nameEn,
+		applicantUserId: applicant.userId,
+		applicantUserNameCn: applicant.nameCn,
+		applicantUserNameEn: applicant.nameEn,
+	};
+	const response = await weLinkApiRequest.call(this, {
+		method: 'POST',
+		path: '/todo/v3/addtask',
+		body,
+		idempotent: false,
+		itemIndex,
+	});
+	const data = (response.data as IDataObject | undefined) ?? {};
+	return { ...body, ...data, taskId: input.body.taskId, created: true };
+}

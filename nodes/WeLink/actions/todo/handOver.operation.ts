@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { weLinkApiRequest } from '../../transport';
+import { readUserId } from '../common/fields';
+import { readTaskId } from './create.operation';
+import { completeNames, explainTodoFailure, readNames, type Person } from './names';
+
+interface HandOverInput {
+	taskId: string;
+	next: Person;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): HandOverInput {
+	return {
+		taskId: readTaskId(this, i),
+		next: {
+			userId: readUserId(this, i, 'nextHandler', 'Next Handler'),
+			...readNames(this, i, 'nextHandlerNameCn', 'nextHandlerNameEn'),
+		},
+	};
+}
+
+/** Moves the todo to the next handler: PUT todo/v2/updatetask with query parameters (reference §4.2). */
+export async function execute(this: IExecuteFunctions, input: HandOverInput, itemIndex: number) {
+	const next = await completeNames(this, input.next, 'Next Handler', itemIndex);
+	let response: IDataObject | undefined;
+	let failure: unknown;
+	try {
+		response = await weLinkApiRequest.call(this, {
+			method: 'PUT',
+			path: '/todo/v2/updatetask',
+			qs: {
+				taskId: input.taskId,
+				userId: next.userId,
+				userNameCn: next.nameCn,
+				userNameEn: next.nameEn,
+			},
+			idempotent: false,
+			itemIndex,
+		});
+	} catch (error) {
+		failure = error;
+	}
+	if (failure) throw explainTodoFailure(this, failure, input.taskId, 'hand over', itemIndex);
+	const data = (response?.data as IDataObject | undefined) ?? {};
+	return {
+		...data,
+		taskId: input.taskId,
+		userId: next.userId,
+		userNameCn: next.nameCn,
+		userNameEn: next.nameEn,
+		handedOver: true,
+	};
+}

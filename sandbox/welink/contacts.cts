@@ -1,0 +1,609 @@
+import type { Router } from '../http.cjs';
+import { welinkRoute } from './routes.cjs';
+import { CONTACT_CODES, checkQuery, queryInt, validate, type WeLinkSchema } from './schema.cjs';
+import {
+	WeLinkFault,
+	welinkFail,
+	type WeLinkDepartment,
+	type WeLinkUser,
+	type WeLinkWorld,
+} from './world.cjs';
+
+/**
+ * Contacts (reference §5): department children (paged by page number, not recursive from the root:
+ * "一级部门不支持直接遍历"), department detail, users of a department, corpUserId → userId, real-time
+ * create/update/delete of departments and users, and the asynchronous batch sync jobs.
+ * Codes WeLink does not document for writes: 47004 duplicate corp ID or mobile, 47005 department not
+ * empty, 47012 department not found, 47001 user not found, 47002 invalid parameters.
+ */
+
+export interface ContactJob {
+	jobId: string;
+	type: 'department' | 'user';
+	records: Array<Record<string, unknown>>;
+	polls: number;
+	percentage: number;
+	results: Array<Record<string, unknown>>;
+}
+
+export class ContactJobStore {
+	readonly jobs = new Map<string, ContactJob>();
+
+	private seq = 0;
+
+	/** Users deleted with isDeleteUser, for assertions. */
+	readonly deletedUsers: Array<{ userId: string; corpUserId: string; isDeleteUser: number }> = [];
+
+	nextId(prefix: string) {
+		return `${prefix}${String(++this.seq).padStart(6, '0')}`;
+	}
+}
+
+/** Extra fields kept on sandbox records beyond the world's typed ones. */
+type Extra = Record<string, unknown>;
+
+const MOBILE = /^\+\d{1,4}-\d{4,20}$/;
+
+function sortedDepartments(list: WeLinkDepartment[]) {
+	return [...list].sort((a, b) => a.orderNo - b.orderNo || a.deptCode.localeCompare(b.deptCode));
+}
+
+function children(world: WeLinkWorld, deptCode: string, recursive: boolean): WeLinkDepartment[] {
+	const direct = sortedDepartments(
+		[...world.departments.values()].filter((d) => d.parentCode === deptCode),
+	);
+	if (!recursive) return direct;
+	return direct.flatMap((d) => [d, ...children(world, d.deptCode, true)]);
+}
+
+function levelOf(world: WeLinkWorld, dept: WeLinkDepartment): number {
+	let level = 1;
+	for (let p = world.departments.get(dept.parentCode); p; p = world.departments.get(p.parentCode))
+		level++;
+	return level;
+}
+
+function listView(world: WeLinkWorld, d: WeLinkDepartment) {
+	return {
+		deptCode: d.deptCode,
+		deptNameCn: d.deptNameCn,
+		deptNameEn: d.deptNameEn,
+		fatherCode: d.parentCode,
+		deptLevel: String(levelOf(world, d)),
+		orderNo: d.orderNo,
+		hasChildDept: [...world.departments.values()].some((c) => c.parentCode === d.deptCode) ? 1 : 0,
+		corpDeptCode: d.corpDeptCode,
+	};
+}
+
+function detailView(world: WeLinkWorld, d: WeLinkDepartment) {
+	const parent = world.departments.get(d.parentCode);
+	return {
+		...(d as unknown as Extra),
+		parentCode: d.parentCode,
+		corpParentCode: parent ? parent.corpDeptCode : '0',
+		hasChildDept: listView(world, d).hasChildDept,
+	};
+}
+
+function findDept(world: WeLinkWorld, ref: { deptCode?: unknown; corpDeptCode?: unknown }) {
+	const dept =
+		ref.deptCode !== undefined
+			? world.departments.get(String(ref.deptCode))
+			: [...world.departments.values()].find((d) => d.corpDeptCode === String(ref.corpDeptCode));
+	if (!dept) welinkFail('47012', 'department not found');
+	return dept;
+}
+
+/** Parent by parentCode or corpParentCode; "0" is the root. */
+function parentCodeOf(world: WeLinkWorld, body: Record<string, unknown>): string | undefined {
+	if (body.parentCode !== undefined && body.corpParentCode !== undefined)
+		welinkFail('47002', 'give parentCode or corpParentCode, not both');
+	if (body.parentCode !== undefined) {
+		const code = String(body.parentCode);
+		if (code !== '0' && !world.departments.has(code))
+			welinkFail('47012', `parent ${code} not found`);
+		return code;
+	}
+	if (body.corpParentCode !== undefined) {
+		const code = String(body.corpParentCode);
+		if (code === '0') return '0';
+		return findDept(world, { corpDeptCode: code }).deptCode;
+	}
+	return undefined;
+}
+
+function isDescendant(world: WeLinkWorld, candidate: string, of: string) {
+	for (let p = world.departments.get(candidate); p; p = world.departments.get(p.parentCode))
+		if (p.deptCode === of) return true;
+	return false;
+}
+
+function findUser(world: WeLinkWorld, body: Record<string, unknown>) {
+	const keys = (['userId', 'corpUserId', 'mobileNumber'] as const).filter(
+		(k) => body[k] !== undefined,
+	);
+	if (keys.length !== 1)
+		welinkFail('47002', 'exactly one of userId, corpUserId, mobileNumber is required');
+	const key = keys[0];
+	const user = [...world.users.values()].find((u) => u[key] === body[key]);
+	if (!user) welinkFail('47001', 'user not found');
+	return user;
+}
+
+function deptCodesOf(world: WeLinkWorld, body: Record<string, unknown>): string[] | undefined {
+	if (body.deptCodes !== undefined && body.corpDeptCodes !== undefined)
+		welinkFail('47002', 'give deptCodes or corpDeptCodes, not both');
+	if (body.deptCodes !== undefined)
+		return (body.deptCodes as string[]).map((c) => findDept(world, { deptCode: c }).deptCode);
+	if (body.corpDeptCodes !== undefined)
+		return (body.corpDeptCodes as string[]).map(
+			(c) => findDept(world, { corpDeptCode: c }).deptCode,
+		);
+	return undefined;
+}
+
+const DEPT_FIELDS: WeLinkSchema = {
+	corpDeptCode: { type: 'string' },
+	parentCode: { type: 'string' },
+	corpParentCode: { type: 'string' },
+	deptNameCn: { type: 'string', max: 128, unit: 'chars' },
+	deptNameEn: { type: 'string', max: 128, unit: 'chars' },
+	managerId: { type: 'string[]' },
+	corpManagerId: { type: 'string[]' },
+	visibleRange: { type: 'int', enum: [1, 2, 3] },
+	createDeptGroup: { type: 'int', enum: [0, 1] },
+	groupContainSubDept: { type: 'int', enum: [0, 1] },
+	deptGroupOwnerId: { type: 'string' },
+};
+
+const USER_FIELDS: WeLinkSchema = {
+	userNameCn: { type: 'string' },
+	userNameEn: { type: 'string' },
+	sex: { type: 'string', enum: ['M', 'F'] },
+	phoneNumber: { type: 'string[]' },
+	deptCodes: { type: 'string[]' },
+	corpDeptCodes: { type: 'string[]' },
+	mainDeptCode: { type: 'string' },
+	mainCorpDeptCode: { type: 'string' },
+	employeeId: { type: 'string' },
+	landlineNumber: { type: 'string' },
+	userEmail: { type: 'string' },
+	emailLoginAccount: { type: 'string' },
+	position: { type: 'string' },
+	businessAddress: { type: 'string' },
+	baseLocation: { type: 'string' },
+	secretary: { type: 'string' },
+	corpSecretary: { type: 'string' },
+	remark: { type: 'string' },
+	isHidePhoneNumber: { type: 'int', enum: [0, 1] },
+	seniorMode: { type: 'int', enum: [0, 1] },
+	personType: { type: 'string' },
+	timeZone: { type: 'string' },
+	roleIds: { type: 'string[]' },
+	extAttr: { type: 'object' },
+};
+
+const USER_CREATE: WeLinkSchema = {
+	...USER_FIELDS,
+	corpUserId: { type: 'string', required: true },
+	userNameCn: { type: 'string', required: true },
+	sex: { type: 'string', required: true, enum: ['M', 'F'] },
+	mobileNumber: { type: 'string', required: true },
+	isNotify: { type: 'int', enum: [0, 1] },
+};
+
+const USER_UPDATE: WeLinkSchema = {
+	...USER_FIELDS,
+	userId: { type: 'string' },
+	corpUserId: { type: 'string' },
+	mobileNumber: { type: 'string' },
+};
+
+/** Applies the user fields of a create/update/sync body to a user record. */
+function applyUser(world: WeLinkWorld, user: WeLinkUser, body: Record<string, unknown>) {
+	const depts = deptCodesOf(world, body);
+	const extra = user as unknown as Extra;
+	for (const [key, value] of Object.entries(body)) {
+		if (
+			[
+				'deptCodes',
+				'corpDeptCodes',
+				'mainDeptCode',
+				'mainCorpDeptCode',
+				'userId',
+				'isNotify',
+			].includes(key)
+		)
+			continue;
+		extra[key] = value;
+	}
+	if (depts) user.deptCodes = depts;
+	if (body.mainDeptCode !== undefined)
+		user.mainDeptCode = findDept(world, { deptCode: body.mainDeptCode }).deptCode;
+	else if (body.mainCorpDeptCode !== undefined)
+		user.mainDeptCode = findDept(world, { corpDeptCode: body.mainCorpDeptCode }).deptCode;
+	else if (depts && !depts.includes(user.mainDeptCode)) user.mainDeptCode = depts[0];
+	if (!user.deptCodes.includes(user.mainDeptCode))
+		welinkFail('47002', 'the main department must be one of deptCodes');
+}
+
+function checkUnique(
+	world: WeLinkWorld,
+	user: { userId?: string; corpUserId?: string; mobileNumber?: string },
+) {
+	for (const other of world.users.values()) {
+		if (other.userId === user.userId) continue;
+		if (user.corpUserId !== undefined && other.corpUserId === user.corpUserId)
+			welinkFail('47004', `corpUserId ${user.corpUserId} already exists`);
+		if (user.mobileNumber !== undefined && other.mobileNumber === user.mobileNumber)
+			welinkFail('47004', `mobileNumber ${user.mobileNumber} already exists`);
+	}
+}
+
+function createUser(world: WeLinkWorld, body: Record<string, unknown>): WeLinkUser {
+	if (!MOBILE.test(String(body.mobileNumber)))
+		welinkFail('47002', 'mobileNumber must look like +86-15811847236');
+	if (body.deptCodes === undefined && body.corpDeptCodes === undefined)
+		welinkFail('47002', 'deptCodes or corpDeptCodes is required');
+	checkUnique(world, {
+		corpUserId: String(body.corpUserId),
+		mobileNumber: String(body.mobileNumber),
+	});
+	let userId = `${String(body.corpUserId).toLowerCase()}@${world.tenantId}`;
+	while (world.users.has(userId)) userId = `${world.contactJobs.nextId('u')}@${world.tenantId}`;
+	const user: WeLinkUser = {
+		userId,
+		corpUserId: String(body.corpUserId),
+		userNameCn: String(body.userNameCn),
+		userNameEn: String(body.userNameEn ?? ''),
+		mobileNumber: String(body.mobileNumber),
+		userEmail: String(body.userEmail ?? ''),
+		sex: body.sex === 'F' ? 'F' : 'M',
+		deptCodes: [],
+		mainDeptCode: '',
+		userStatus: 1,
+	};
+	applyUser(world, user, body);
+	world.users.set(userId, user);
+	return user;
+}
+
+function departmentHasContent(world: WeLinkWorld, dept: WeLinkDepartment) {
+	return (
+		[...world.departments.values()].some((d) => d.parentCode === dept.deptCode) ||
+		[...world.users.values()].some((u) => u.deptCodes.includes(dept.deptCode))
+	);
+}
+
+function createDepartment(world: WeLinkWorld, body: Record<string, unknown>): WeLinkDepartment {
+	if (body.corpDeptCode === undefined || String(body.corpDeptCode).trim() === '')
+		welinkFail('47002', 'corpDeptCode is required');
+	if (body.deptNameCn === undefined || String(body.deptNameCn).trim() === '')
+		welinkFail('47002', 'deptNameCn is required');
+	const parentCode = parentCodeOf(world, body);
+	if (parentCode === undefined) welinkFail('47002', 'parentCode or corpParentCode is required');
+	if ([...world.departments.values()].some((d) => d.corpDeptCode === String(body.corpDeptCode)))
+		welinkFail('47004', `corpDeptCode ${String(body.corpDeptCode)} already exists`);
+	const deptCode = world.contactJobs.nextId('9');
+	const dept = {
+		...body,
+		deptCode,
+		corpDeptCode: String(body.corpDeptCode),
+		deptNameCn: String(body.deptNameCn),
+		deptNameEn: String(body.deptNameEn ?? ''),
+		parentCode,
+		orderNo: Number(body.orderNo ?? 1000),
+	} as WeLinkDepartment;
+	delete (dept as unknown as Extra).corpParentCode;
+	delete (dept as unknown as Extra).valid;
+	world.departments.set(deptCode, dept);
+	return dept;
+}
+
+function updateDepartment(
+	world: WeLinkWorld,
+	dept: WeLinkDepartment,
+	body: Record<string, unknown>,
+) {
+	const parentCode = parentCodeOf(world, body);
+	if (parentCode !== undefined) {
+		if (parentCode === dept.deptCode || isDescendant(world, parentCode, dept.deptCode))
+			welinkFail('47002', 'a department cannot move under itself');
+		dept.parentCode = parentCode;
+	}
+	const extra = dept as unknown as Extra;
+	for (const [key, value] of Object.entries(body)) {
+		if (['deptCode', 'corpDeptCode', 'parentCode', 'corpParentCode', 'valid'].includes(key))
+			continue;
+		extra[key] = value;
+	}
+}
+
+const BATCH_DEPT: WeLinkSchema = {
+	...DEPT_FIELDS,
+	deptCode: { type: 'string' },
+	deptType: { type: 'int' },
+	orderNo: { type: 'int' },
+	valid: { type: 'string', enum: ['0', '1'] },
+	ext: { type: 'object' },
+};
+
+const BATCH_USER: WeLinkSchema = {
+	...USER_FIELDS,
+	userId: { type: 'string' },
+	corpUserId: { type: 'string' },
+	mobileNumber: { type: 'string' },
+	sipNum: { type: 'string' },
+	orderInDepts: { type: 'object' },
+	orderInCorpDepts: { type: 'object' },
+	valid: { type: 'string', enum: ['0', '1'] },
+};
+
+/** Runs one record of a finished job; a failure becomes the record's own code and message. */
+function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, unknown>) {
+	const key =
+		job.type === 'department'
+			? { corpDeptCode: record.corpDeptCode, deptCode: record.deptCode }
+			: { corpUserId: record.corpUserId, userId: record.userId };
+	try {
+		if (job.type === 'department') {
+			if (
+				record.orderNo !== undefined &&
+				(Number(record.orderNo) < 1 || Number(record.orderNo) > 999)
+			)
+				welinkFail('47002', 'orderNo must be 1-999');
+			const existing = [...world.departments.values()].find(
+				(d) =>
+					d.corpDeptCode === record.corpDeptCode ||
+					(record.deptCode !== undefined && d.deptCode === record.deptCode),
+			);
+			if (record.valid === '0') {
+				if (!existing) welinkFail('47012', 'department not found');
+				if (departmentHasContent(world, existing))
+					welinkFail('47005', 'department has sub-departments or users');
+				world.departments.delete(existing.deptCode);
+				return { ...key, deptCode: existing.deptCode, code: '0', message: 'deleted' };
+			}
+			if (existing) {
+				updateDepartment(world, existing, record);
+				return { ...key, deptCode: existing.deptCode, code: '0', message: 'updated' };
+			}
+			const created = createDepartment(world, record);
+			return { ...key, deptCode: created.deptCode, code: '0', message: 'created' };
+		}
+		const existing = [...world.users.values()].find(
+			(u) =>
+				u.corpUserId === record.corpUserId ||
+				(record.userId !== undefined && u.userId === record.userId),
+		);
+		if (existing) {
+			if (record.mobileNumber !== undefined && !MOBILE.test(String(record.mobileNumber)))
+				welinkFail('47002', 'mobileNumber must look like +86-15811847236');
+			checkUnique(world, {
+				userId: existing.userId,
+				mobileNumber: record.mobileNumber as string | undefined,
+			});
+			applyUser(world, existing, record);
+			return { ...key, userId: existing.userId, code: '0', message: 'updated' };
+		}
+		for (const field of ['corpUserId', 'userNameCn', 'mobileNumber', 'sex'])
+			if (record[field] === undefined) welinkFail('47002', `${field} is required`);
+		const created = createUser(world, record);
+		return { ...key, userId: created.userId, code: '0', message: 'created' };
+	} catch (error) {
+		if (error instanceof WeLinkFault) return { ...key, code: error.code, message: error.message };
+		throw error;
+	}
+}
+
+export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) {
+	const read = 'contact:read';
+	const write = 'contact:write';
+
+	welinkRoute(router, world, 'GET', '/contact/v2/departments/list', read, ({ req }) => {
+		checkQuery(
+			req.query,
+			['deptCode', 'recursiveflag', 'offset', 'limit'],
+			['deptCode'],
+			CONTACT_CODES,
+		);
+		const recursive = queryInt(req.query, 'recursiveflag', 0, 0, 1, CONTACT_CODES) === 1;
+		const offset = queryInt(req.query, 'offset', 1, 1, 1_000_000, CONTACT_CODES);
+		const limit = queryInt(req.query, 'limit', 100, 1, 100, CONTACT_CODES);
+		const deptCode = req.query.deptCode;
+		if (deptCode === '0' && recursive)
+			welinkFail('47002', '一级部门不支持直接遍历: list level 1 with recursiveflag=0');
+		if (deptCode !== '0') findDept(world, { deptCode });
+		const all = children(world, deptCode, recursive);
+		return {
+			offset,
+			limit,
+			totalCount: all.length,
+			departmentInfo: all
+				.slice((offset - 1) * limit, offset * limit)
+				.map((d) => listView(world, d)),
+		};
+	});
+
+	welinkRoute(router, world, 'GET', '/contact/v2/department/detail', read, ({ req }) => {
+		checkQuery(req.query, ['deptCode', 'corpDeptCode'], [], CONTACT_CODES);
+		if ((req.query.deptCode === undefined) === (req.query.corpDeptCode === undefined))
+			welinkFail('47002', 'exactly one of deptCode, corpDeptCode is required');
+		return detailView(world, findDept(world, req.query));
+	});
+
+	welinkRoute(router, world, 'GET', '/contact/v2/user/list', read, ({ req }) => {
+		checkQuery(req.query, ['deptCode', 'corpDeptCode', 'pageNo', 'pageSize'], [], CONTACT_CODES);
+		if ((req.query.deptCode === undefined) === (req.query.corpDeptCode === undefined))
+			welinkFail('47002', 'exactly one of deptCode, corpDeptCode is required');
+		const pageNo = queryInt(req.query, 'pageNo', 1, 1, 1_000_000, CONTACT_CODES);
+		const pageSize = queryInt(req.query, 'pageSize', 10, 1, 50, CONTACT_CODES);
+		const dept = findDept(world, req.query);
+		const users = [...world.users.values()].filter((u) => u.deptCodes.includes(dept.deptCode));
+		return {
+			pageNo,
+			pageSize,
+			hasMore: pageNo * pageSize < users.length ? 1 : 0,
+			data: users.slice((pageNo - 1) * pageSize, pageNo * pageSize).map((u) => ({ ...u })),
+		};
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/users/accounts', read, ({ body }) => {
+		validate(
+			body,
+			{ corpUserId: { type: 'string[]', required: true, min: 1, max: 50 } },
+			CONTACT_CODES,
+		);
+		const wanted = body.corpUserId as string[];
+		return {
+			userInfo: [...world.users.values()]
+				.filter((u) => wanted.includes(u.corpUserId))
+				.map((u) => ({ userId: u.userId, corpUserId: u.corpUserId })),
+		};
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/department/create', write, ({ body }) => {
+		validate(
+			body,
+			{
+				...DEPT_FIELDS,
+				corpDeptCode: { type: 'string', required: true },
+				deptNameCn: { type: 'string', required: true, max: 128, unit: 'chars' },
+			},
+			CONTACT_CODES,
+		);
+		const dept = createDepartment(world, body);
+		return { deptCode: dept.deptCode, corpDeptCode: dept.corpDeptCode };
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/department/update', write, ({ body }) => {
+		validate(body, { ...DEPT_FIELDS, deptCode: { type: 'string' } }, CONTACT_CODES);
+		if ((body.deptCode === undefined) === (body.corpDeptCode === undefined))
+			welinkFail('47002', 'exactly one of deptCode, corpDeptCode identifies the department');
+		const dept = findDept(world, body);
+		updateDepartment(world, dept, body);
+		return { deptCode: dept.deptCode, corpDeptCode: dept.corpDeptCode };
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/department/delete', write, ({ body }) => {
+		validate(
+			body,
+			{ deptCode: { type: 'string' }, corpDeptCode: { type: 'string' } },
+			CONTACT_CODES,
+		);
+		if ((body.deptCode === undefined) === (body.corpDeptCode === undefined))
+			welinkFail('47002', 'exactly one of deptCode, corpDeptCode is required');
+		const dept = findDept(world, body);
+		if (departmentHasContent(world, dept))
+			welinkFail('47005', 'department has sub-departments or users');
+		world.departments.delete(dept.deptCode);
+		return { deptCode: dept.deptCode, corpDeptCode: dept.corpDeptCode };
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/user/create', write, ({ body }) => {
+		validate(body, USER_CREATE, CONTACT_CODES);
+		const user = createUser(world, body);
+		return { userId: user.userId, corpUserId: user.corpUserId };
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/user/update', write, ({ body }) => {
+		validate(body, USER_UPDATE, CONTACT_CODES);
+		const user = findUser(world, body);
+		applyUser(world, user, body);
+		return { userId: user.userId, corpUserId: user.corpUserId };
+	});
+
+	welinkRoute(router, world, 'POST', '/contact/v1/user/delete', write, ({ body }) => {
+		validate(
+			body,
+			{
+				userId: { type: 'string' },
+				corpUserId: { type: 'string' },
+				mobileNumber: { type: 'string' },
+				isDeleteUser: { type: 'int', enum: [0, 1] },
+			},
+			CONTACT_CODES,
+		);
+		const user = findUser(world, body);
+		world.users.delete(user.userId);
+		world.contactJobs.deletedUsers.push({
+			userId: user.userId,
+			corpUserId: user.corpUserId,
+			isDeleteUser: Number(body.isDeleteUser ?? 0),
+		});
+		return { userId: user.userId, corpUserId: user.corpUserId };
+	});
+
+	const batch = (path: string, type: ContactJob['type'], listKey: string, schema: WeLinkSchema) =>
+		welinkRoute(router, world, 'POST', path, write, ({ body }) => {
+			validate(
+				body,
+				{ [listKey]: { type: 'object[]', required: true, min: 1, max: 100, fields: schema } },
+				CONTACT_CODES,
+			);
+			const job: ContactJob = {
+				jobId: world.contactJobs.nextId('job'),
+				type,
+				records: body[listKey] as Array<Record<string, unknown>>,
+				polls: 0,
+				percentage: 0,
+				results: [],
+			};
+			world.contactJobs.jobs.set(job.jobId, job);
+			return { jobId: job.jobId };
+		});
+	batch('/contact/v1/department/batch/sync', 'department', 'deptInfos', BATCH_DEPT);
+	batch('/contact/v1/user/batch/sync', 'user', 'personInfos', BATCH_USER);
+
+	/** A job advances by half on each poll and applies its records when it reaches 100 %. */
+	welinkRoute(router, world, 'GET', '/contact/v1/batch/result', read, ({ req }) => {
+		checkQuery(req.query, ['jobId'], ['jobId'], CONTACT_CODES);
+		const job = world.contactJobs.jobs.get(req.query.jobId);
+		if (!job) welinkFail('47002', 'job not found');
+		if (job.percentage < 100) {
+			job.polls++;
+			job.percentage = Math.min(100, job.polls * 50);
+			if (job.percentage === 100) job.results = job.records.map((r) => runRecord(world, job, r));
+		}
+		return {
+			status: job.percentage < 100 ? 1 : 2,
+			type: job.type === 'department' ? 'DEPT_SYNC' : 'USER_SYNC',
+			total: job.records.length,
+			percentage: job.percentage,
+			data: job.percentage === 100 ? job.results : [],
+		};
+	});
+}
+
+/** Adds `users` users spread over `departments` new departments under 研发部 (for big sends and syncs). */
+export function seedLargeWeLinkContacts(world: WeLinkWorld, departments: number, users: number) {
+	for (let d = 0; d < departments; d++) {
+		const deptCode = String(5000 + d);
+		world.departments.set(deptCode, {
+			deptCode,
+			corpDeptCode: `BULK${d}`,
+			deptNameCn: `批量部门${d}`,
+			deptNameEn: `Bulk ${d}`,
+			parentCode: '1001',
+			orderNo: d + 1,
+		});
+	}
+	for (let u = 0; u < users; u++) {
+		const userId = `u${u}@${world.tenantId}`;
+		const dept = String(5000 + (u % Math.max(1, departments)));
+		world.users.set(userId, {
+			userId,
+			corpUserId: `B${String(u).padStart(5, '0')}`,
+			userNameCn: `用户${u}`,
+			userNameEn: `User ${u}`,
+			mobileNumber: `+86-139${String(u).padStart(8, '0')}`,
+			userEmail: `u${u}@welink.example.com`,
+			sex: u % 2 ? 'F' : 'M',
+			deptCodes: [dept],
+			mainDeptCode: dept,
+			userStatus: 3,
+			employeeId: `B${String(u).padStart(5, '0')}`,
+		});
+	}
+}
