@@ -3,10 +3,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
 import * as checkin from './actions/checkin';
+import * as contactsImport from './actions/contactsImport';
+import * as contactsSync from './actions/contactsSync';
+import * as department from './actions/department';
 import * as groupRobot from './actions/groupRobot';
 import * as media from './actions/media';
 import * as meeting from './actions/meeting';
+import * as member from './actions/member';
 import * as message from './actions/message';
+import * as tag from './actions/tag';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -42,10 +47,15 @@ export class WeCom implements INodeType {
 				options: [
 					{ name: 'API Request', value: 'apiRequest' },
 					{ name: 'Check-In', value: 'checkin' },
+					{ name: 'Contacts Import', value: 'contactsImport' },
+					{ name: 'Contacts Sync', value: 'contactsSync' },
+					{ name: 'Department', value: 'department' },
 					{ name: 'Group Robot', value: 'groupRobot' },
 					{ name: 'Media', value: 'media' },
 					{ name: 'Meeting', value: 'meeting' },
+					{ name: 'Member', value: 'member' },
 					{ name: 'Message', value: 'message' },
+					{ name: 'Tag', value: 'tag' },
 				],
 				default: 'meeting',
 			},
@@ -55,6 +65,11 @@ export class WeCom implements INodeType {
 			...groupRobot.description,
 			...apiRequest.description,
 			...checkin.description,
+			...department.description,
+			...member.description,
+			...tag.description,
+			...contactsImport.description,
+			...contactsSync.description,
 		],
 	};
 

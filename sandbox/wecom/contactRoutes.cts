@@ -39,10 +39,11 @@ function departmentId(raw: string | undefined, required: boolean): number | unde
 
 /** Contact reads (reference §4.1, §4.2). Writes are added by the contacts feature. */
 export function registerContactReadRoutes(router: Router, world: WeComWorld) {
-	const { contacts } = world;
+	// Read the store on each call: a sandbox reset replaces it.
+	const store = () => world.contacts;
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/user/get', {}, ({ req, app }) => {
-		const member = contacts.members.get(req.query.userid ?? '');
+		const member = store().members.get(req.query.userid ?? '');
 		if (!member) fail(60111, 'userid not found');
 		if (!world.canSee(app, member))
 			fail(60011, 'no privilege to access/modify contact/party/agent');
@@ -52,10 +53,10 @@ export function registerContactReadRoutes(router: Router, world: WeComWorld) {
 	for (const path of ['/cgi-bin/user/simplelist', '/cgi-bin/user/list']) {
 		wecomRoute(router, world, 'GET', path, {}, ({ req, app }) => {
 			const id = departmentId(req.query.department_id, true) as number;
-			if (!contacts.departments.has(id)) fail(60003, 'department not found');
+			if (!store().departments.has(id)) fail(60003, 'department not found');
 			if (!world.canSeeDepartment(app, id))
 				fail(60011, 'no privilege to access/modify contact/party/agent');
-			const members = contacts.membersOf(id);
+			const members = store().membersOf(id);
 			return {
 				userlist: members.map((m) =>
 					path.endsWith('simplelist')
@@ -68,20 +69,20 @@ export function registerContactReadRoutes(router: Router, world: WeComWorld) {
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/department/simplelist', {}, ({ req, app }) => {
 		const id = departmentId(req.query.id, false) ?? 1;
-		if (!contacts.departments.has(id)) fail(60003, 'department not found');
-		const list = contacts.subtree(id).filter((d) => world.canSeeDepartment(app, d.id));
+		if (!store().departments.has(id)) fail(60003, 'department not found');
+		const list = store().subtree(id).filter((d) => world.canSeeDepartment(app, d.id));
 		return { department_id: list.map((d) => ({ id: d.id, parentid: d.parentid, order: d.order })) };
 	});
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/department/list', {}, ({ req, app }) => {
 		const id = departmentId(req.query.id, false) ?? 1;
-		if (!contacts.departments.has(id)) fail(60003, 'department not found');
-		return { department: contacts.subtree(id).filter((d) => world.canSeeDepartment(app, d.id)) };
+		if (!store().departments.has(id)) fail(60003, 'department not found');
+		return { department: store().subtree(id).filter((d) => world.canSeeDepartment(app, d.id)) };
 	});
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/department/get', {}, ({ req, app }) => {
 		const id = departmentId(req.query.id, true) as number;
-		const department = contacts.departments.get(id);
+		const department = store().departments.get(id);
 		if (!department) fail(60003, 'department not found');
 		if (!world.canSeeDepartment(app, id))
 			fail(60011, 'no privilege to access/modify contact/party/agent');
@@ -95,7 +96,7 @@ export function registerContactReadRoutes(router: Router, world: WeComWorld) {
 			limit: { type: 'uint', min: 1, max: 10000 },
 		}) as { cursor?: string; limit?: number };
 		const rows: Array<{ userid: string; department: number }> = [];
-		for (const member of contacts.members.values()) {
+		for (const member of store().members.values()) {
 			for (const department of member.department) rows.push({ userid: member.userid, department });
 		}
 		const start = cursor

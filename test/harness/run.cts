@@ -38,6 +38,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	timezone?: string;
 	extraNodeTypes?: Record<string, INodeType>;
+	/** The workflow's static data, kept by the caller between runs (as n8n keeps it for active workflows). */
+	staticData?: IDataObject;
 }
 
 export interface HarnessRun {
@@ -71,7 +73,7 @@ export async function runWorkflow(
 		active: false,
 		nodeTypes,
 		settings: { timezone: options.timezone ?? 'Asia/Shanghai', ...(workflowData.settings ?? {}) },
-		staticData: {},
+		staticData: options.staticData ?? {},
 	});
 	const base: IWorkflowBase = {
 		id: 'harness',

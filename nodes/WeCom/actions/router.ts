@@ -3,14 +3,24 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { routeOperation, type OperationMap } from '../../shared/router';
 import * as apiRequest from './apiRequest';
 import * as checkin from './checkin';
+import * as contactsImport from './contactsImport';
+import * as contactsSync from './contactsSync';
+import * as department from './department';
 import * as groupRobot from './groupRobot';
 import * as media from './media';
 import * as meeting from './meeting';
+import * as member from './member';
 import * as message from './message';
+import * as tag from './tag';
 
 const operations: OperationMap = {
 	apiRequest: { request: apiRequest.request },
 	checkin: checkin.operations,
+	department: department.operations,
+	member: member.operations,
+	tag: tag.operations,
+	contactsImport: contactsImport.operations,
+	contactsSync: contactsSync.operations,
 	message: {
 		send: message.send,
 		sendAndWait: message.sendAndWait,

@@ -65,6 +65,18 @@ async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOption
 	}));
 }
 
-export const listSearch = { searchMembers, searchDepartments };
+async function searchTags(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const tags = await getTags.call(this);
+	return {
+		results: tags
+			.filter((t) => matches(filter, t.name))
+			.map((t) => ({ name: t.name, value: String(t.value) })),
+	};
+}
+
+export const listSearch = { searchMembers, searchDepartments, searchTags };
 
 export const loadOptions = { getMembers, getDepartments, getTags };

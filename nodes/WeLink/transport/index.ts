@@ -54,7 +54,8 @@ const weLink: Platform<FullResponse> = {
 			),
 		);
 		// Fields beside code/message (e.g. the failedUserId of a 51019) stay readable in the error details.
-		const { code: _code, message: _message, errorMessage: _errorMessage, ...extra } = body;
+		const extra = { ...body };
+		for (const key of ['code', 'message', 'errorMessage']) delete extra[key];
 		const details: JsonObject = { code: effective, message, httpStatus: status };
 		if (Object.keys(extra).length) details.body = JSON.parse(scrub(JSON.stringify(extra)));
 		const error = { ...explainWeLinkError(effective, message), details };

@@ -155,7 +155,7 @@ describe('Message: Send Plain Card (exact JSON)', () => {
 			'WeLink: recipients are not followers of the public account (非粉丝) (51019)',
 		);
 		// The answer's other fields stay readable for the user.
-		expect(run.error?.context.details).toMatchObject({
+		expect(run.error?.context?.details).toMatchObject({
 			code: '51019',
 			body: { failedUserId: ['zhangsan@welink'] },
 		});

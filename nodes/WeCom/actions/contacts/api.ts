@@ -1,0 +1,350 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IDisplayOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { chunk, mapWithConcurrency, unique } from '../../../shared/batching';
+import { inputError } from '../../../shared/validation';
+import { weComApiRequest } from '../../transport';
+
+/**
+ * Contact reads shared by the Department/Member operations, the batch jobs and the sync adapter.
+ * Department and member writes need the contacts-sync secret (通讯录同步) in the credential.
+ */
+
+export interface WeComDepartment extends IDataObject {
+	id: number;
+	name: string;
+	parentid: number;
+	order?: number;
+}
+
+export async function listDepartments(
+	ctx: IExecuteFunctions,
+	id?: number,
+	itemIndex?: number,
+): Promise<WeComDepartment[]> {
+	const response = await weComApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/cgi-bin/department/list',
+		qs: id ? { id } : {},
+		idempotent: true,
+		itemIndex,
+	});
+	return (response.department as WeComDepartment[]) ?? [];
+}
+
+export async function simpleDepartmentIds(
+	ctx: IExecuteFunctions,
+	id: number,
+	itemIndex?: number,
+): Promise<number[]> {
+	const response = await weComApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/cgi-bin/department/simplelist',
+		qs: { id },
+		idempotent: true,
+		itemIndex,
+	});
+	return ((response.department_id as Array<{ id: number }>) ?? []).map((d) => d.id);
+}
+
+/**
+ * Members of a department, or of it and every department below (user/list per department: the
+ * fetch_child flag is no longer documented, so sub-departments are walked explicitly).
+ */
+export async function listMembers(
+	ctx: IExecuteFunctions,
+	departmentId: number,
+	options: { recursive: boolean; detailed: boolean; limit?: number },
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const departments = options.recursive
+		? await simpleDepartmentIds(ctx, departmentId, itemIndex)
+		: [departmentId];
+	const path = options.detailed ? '/cgi-bin/user/list' : '/cgi-bin/user/simplelist';
+	const seen = new Set<string>();
+	const members: IDataObject[] = [];
+	const pages = await mapWithConcurrency(unique(departments), 4, async (id) => {
+		const response = await weComApiRequest.call(ctx, {
+			method: 'GET',
+			path,
+			qs: { department_id: id },
+			idempotent: true,
+			itemIndex,
+		});
+		return (response.userlist as IDataObject[]) ?? [];
+	});
+	for (const page of pages) {
+		for (const member of page) {
+			if (seen.has(String(member.userid))) continue;
+			seen.add(String(member.userid));
+			members.push(member);
+			if (options.limit !== undefined && members.length >= options.limit) return members;
+		}
+	}
+	return members;
+}
+
+/** Department IDs given as a number, a resource-locator value, a list or comma-separated text. */
+export function readDepartmentIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	max?: number,
+): number[] {
+	const raw = Array.isArray(value) ? value : String(value ?? '').split(/[,|;，\s]+/);
+	const ids = raw
+		.map((v) =>
+			String(typeof v === 'object' && v !== null ? ((v as IDataObject).value ?? '') : v).trim(),
+		)
+		.filter(Boolean);
+	const bad = ids.find((id) => !/^\d+$/.test(id) || Number(id) < 1);
+	if (bad !== undefined)
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${bad}" is not a department ID`,
+			'Department IDs are positive whole numbers; pick them from the list.',
+		);
+	if (max !== undefined && ids.length > max)
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`has ${ids.length} departments, over WeCom's limit of ${max}`,
+			`Give at most ${max}.`,
+		);
+	return ids.map(Number);
+}
+
+/** A single department: "From list" (searched in WeCom) or "By ID". */
+export function departmentLocator(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	required?: boolean;
+	displayOptions?: IDisplayOptions;
+	defaultId?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: options.defaultId ? 'id' : 'list', value: options.defaultId ?? '' },
+		required: options.required,
+		description: options.description,
+		displayOptions: options.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchDepartments', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '1',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[1-9][0-9]*$',
+							errorMessage: 'A department ID is a positive whole number',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export function readDepartmentLocator(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): number {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	const [id] = readDepartmentIds(ctx, itemIndex, field, value, 1);
+	if (id === undefined)
+		throw inputError(ctx, itemIndex, field, 'is required', 'Pick a department or enter its ID.');
+	return id;
+}
+
+/** A department name WeCom accepts: 1–64 characters, none of \ : * ? " < > | (reference §4.1). */
+export function checkDepartmentName(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field = 'Name',
+) {
+	const length = [...name].length;
+	if (length < 1 || length > 64)
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`is ${length} characters; WeCom takes 1–64`,
+			'Shorten the department name.',
+		);
+	const bad = /[\\:*?"<>|]/.exec(name)?.[0];
+	if (bad)
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`contains "${bad}", which WeCom does not allow in department names`,
+			'Remove \\ : * ? " < > | from the name.',
+		);
+}
+
+// ---- writes (contacts-sync secret) -----------------------------------------------------------------
+
+/** department/create: the new department's ID. Not repeated automatically (a lost answer may have created it). */
+export async function createDepartment(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<number> {
+	const response = await weComApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/cgi-bin/department/create',
+		body,
+		idempotent: false,
+		itemIndex,
+	});
+	return Number(response.id);
+}
+
+export async function updateDepartment(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex?: number,
+) {
+	await weComApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/cgi-bin/department/update',
+		body,
+		idempotent: true,
+		itemIndex,
+	});
+}
+
+export async function deleteDepartment(ctx: IExecuteFunctions, id: number, itemIndex?: number) {
+	await weComApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/cgi-bin/department/delete',
+		qs: { id },
+		idempotent: false,
+		itemIndex,
+	});
+}
+
+export async function getMember(
+	ctx: IExecuteFunctions,
+	userid: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const { errcode, errmsg, ...member } = await weComApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/cgi-bin/user/get',
+		qs: { userid },
+		idempotent: true,
+		itemIndex,
+	});
+	void errcode;
+	void errmsg;
+	return member;
+}
+
+export async function createMember(ctx: IExecuteFunctions, body: IDataObject, itemIndex?: number) {
+	await weComApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/cgi-bin/user/create',
+		body,
+		idempotent: false,
+		itemIndex,
+	});
+}
+
+export async function updateMember(ctx: IExecuteFunctions, body: IDataObject, itemIndex?: number) {
+	await weComApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/cgi-bin/user/update',
+		body,
+		idempotent: true,
+		itemIndex,
+	});
+}
+
+export async function deleteMember(ctx: IExecuteFunctions, userid: string, itemIndex?: number) {
+	await weComApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/cgi-bin/user/delete',
+		qs: { userid },
+		idempotent: false,
+		itemIndex,
+	});
+}
+
+export const MAX_BATCH_DELETE = 200;
+
+/**
+ * Deletes any number of members, 200 per user/batchdelete call. One unknown ID fails a whole call
+ * (reference §4.2), so a failed call is retried member by member to find out which ones failed.
+ * Returns the IDs that could not be deleted, with WeCom's reason.
+ */
+export async function deleteMembers(
+	ctx: IExecuteFunctions,
+	userids: string[],
+	itemIndex?: number,
+): Promise<Map<string, string>> {
+	const failures = new Map<string, string>();
+	for (const batch of chunk(unique(userids), MAX_BATCH_DELETE)) {
+		try {
+			await weComApiRequest.call(ctx, {
+				method: 'POST',
+				path: '/cgi-bin/user/batchdelete',
+				body: { useridlist: batch },
+				idempotent: false,
+				itemIndex,
+			});
+		} catch {
+			for (const userid of batch) {
+				try {
+					await deleteMember(ctx, userid, itemIndex);
+				} catch (error) {
+					failures.set(userid, (error as Error).message);
+				}
+			}
+		}
+	}
+	return failures;
+}
+
+/** Full "A/B/C" paths of departments by ID, from a department list. */
+export function departmentPaths(departments: WeComDepartment[]): Map<number, string> {
+	const byId = new Map(departments.map((d) => [d.id, d]));
+	const paths = new Map<number, string>();
+	const pathOf = (id: number, seen = new Set<number>()): string => {
+		const known = paths.get(id);
+		if (known !== undefined) return known;
+		const dept = byId.get(id);
+		if (!dept) return '';
+		seen.add(id);
+		const parent =
+			byId.has(dept.parentid) && !seen.has(dept.parentid) ? pathOf(dept.parentid, seen) : '';
+		const path = parent ? `${parent}/${dept.name}` : dept.name;
+		paths.set(id, path);
+		return path;
+	};
+	for (const d of departments) pathOf(d.id);
+	return paths;
+}

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { departmentPaths, listDepartments, readDepartmentLocator } from '../contacts/api';
+import { readLimit } from '../contacts/limit';
+import { weComApiRequest } from '../../transport';
+
+interface ListInput {
+	id: number;
+	directOnly: boolean;
+	idsOnly: boolean;
+	limit?: number;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): ListInput {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	return {
+		id: readDepartmentLocator(this, i, 'department', 'Department'),
+		directOnly: options.directOnly === true,
+		idsOnly: options.idsOnly === true,
+		limit: readLimit(this, i),
+	};
+}
+
+/**
+ * The department and everything below it. Full list (department/list) with each department's path,
+ * or IDs only (department/simplelist, the call WeCom recommends for large trees).
+ */
+export async function execute(this: IExecuteFunctions, input: ListInput, i: number) {
+	let rows: IDataObject[];
+	if (input.idsOnly) {
+		const response = await weComApiRequest.call(this, {
+			method: 'GET',
+			path: '/cgi-bin/department/simplelist',
+			qs: { id: input.id },
+			idempotent: true,
+			itemIndex: i,
+		});
+		rows = (response.department_id as IDataObject[]) ?? [];
+	} else {
+		const departments = await listDepartments(this, input.id, i);
+		const paths = departmentPaths(departments);
+		rows = departments.map((d) => ({ ...d, path: paths.get(d.id) }));
+	}
+	if (input.directOnly) rows = rows.filter((d) => d.parentid === input.id);
+	return input.limit === undefined ? rows : rows.slice(0, input.limit);
+}
