@@ -117,22 +117,40 @@ export async function verifyWeComUrl(
 	return { ...result, expected: plainEcho, ok: result.status === 200 && result.body === plainEcho };
 }
 
-export type WeLinkTamper = 'tag' | 'not-json' | 'wrong-secret';
+export type WeLinkTamper =
+	| 'tag' // corrupt the GCM tag
+	| 'not-json' // a body that is not JSON
+	| 'wrong-secret' // encrypt with another app's secret
+	| 'stale' // payload timestamp one hour old
+	| 'future' // payload timestamp one hour ahead
+	| 'no-timestamp' // payload without a timestamp
+	| 'no-encrypt' // a JSON body without "encrypt"
+	| 'oversize'; // a valid envelope padded past 256 KB
 
-/** POST {"encrypt": …}; checks that the reply is the encrypted success message WeLink expects. */
+/**
+ * POST {"encrypt": …}; checks that the reply is the encrypted success message WeLink expects.
+ * `rawBody` sends those exact bytes instead (e.g. an earlier call's `sentBody`, to replay it).
+ */
 export async function sendWeLinkCallback(
 	target: { url: string; clientSecret: string },
 	event: Record<string, unknown>,
-	options: { tamper?: WeLinkTamper } = {},
+	options: { tamper?: WeLinkTamper; rawBody?: string } = {},
 ) {
 	const key = weLinkCallbackKey(
 		options.tamper === 'wrong-secret' ? `${target.clientSecret}x` : target.clientSecret,
 	);
-	const payload = { timestamp: nowSeconds(), ...event };
+	const shift = options.tamper === 'stale' ? -3600 : options.tamper === 'future' ? 3600 : 0;
+	const payload: Record<string, unknown> = { timestamp: nowSeconds(), ...event };
+	if (shift) payload.timestamp = String(Number(payload.timestamp) + shift);
+	if (options.tamper === 'no-timestamp') delete payload.timestamp;
 	let encrypted = encryptWeLink(key, JSON.stringify(payload));
 	if (options.tamper === 'tag')
 		encrypted = encrypted.slice(0, -4) + (encrypted.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-	const body = options.tamper === 'not-json' ? 'encrypt=' : JSON.stringify({ encrypt: encrypted });
+	let body = options.tamper === 'not-json' ? 'encrypt=' : JSON.stringify({ encrypt: encrypted });
+	if (options.tamper === 'no-encrypt') body = JSON.stringify({ data: encrypted });
+	if (options.tamper === 'oversize')
+		body = JSON.stringify({ encrypt: encrypted, padding: 'x'.repeat(300 * 1024) });
+	if (options.rawBody !== undefined) body = options.rawBody;
 	const result = await send(target.url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -146,5 +164,11 @@ export async function sendWeLinkCallback(
 	} catch {
 		reply = undefined;
 	}
-	return { ...result, reply, ok: result.status === 200 && reply?.msg === 'success' };
+	return {
+		...result,
+		reply,
+		ok: result.status === 200 && reply?.msg === 'success',
+		sentBody: body,
+		payload,
+	};
 }

@@ -55,3 +55,14 @@ export function decryptWeLink(key: Buffer, encrypted: string): string {
 	}
 	return plaintext;
 }
+
+/**
+ * The answer WeLink requires to every callback, the URL check included (reference §6.2):
+ * `{"encrypt": E}` where E encrypts `{"msg":"success","timestamp":"<seconds>"}`. WeLink refuses a
+ * reply whose timestamp is more than 30 minutes off, so the request's own timestamp is echoed.
+ */
+export function weLinkCallbackReply(key: Buffer, timestamp: string): string {
+	return JSON.stringify({
+		encrypt: encryptWeLink(key, JSON.stringify({ msg: 'success', timestamp })),
+	});
+}

@@ -1,0 +1,104 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	weLinkCallbackWebhooks,
+	weLinkManualWebhookMethods,
+	weLinkSetupNotice,
+	weLinkToleranceOption,
+} from '../WeLink/callback/common';
+import { addContactDetails, hasDetails } from '../WeLink/callback/details';
+import { handleWeLinkCallback } from '../WeLink/callback/handle';
+
+/**
+ * Event types as WeLink names them (reference §6.1). The names of the app disabled / enabled events
+ * are not published (UNCONFIRMED): "All Events" passes them, and any other type, through.
+ */
+const EVENTS = [
+	{ name: 'All Events', value: '*' },
+	{
+		name: 'Authorisation: Tenant Authorised the App (corpAuth)',
+		value: 'corpAuth',
+	},
+	{
+		name: 'Authorisation: Tenant Cancelled Authorisation (corpCancelAuth)',
+		value: 'corpCancelAuth',
+	},
+	{
+		name: 'Contacts: Department Added or Changed (corpEditDept)',
+		value: 'corpEditDept',
+	},
+	{ name: 'Contacts: Department Deleted (corpDelDept)', value: 'corpDelDept' },
+	{ name: 'Contacts: User Added or Changed (corpEditUser)', value: 'corpEditUser' },
+	{ name: 'Contacts: User Deleted (corpDelUser)', value: 'corpDelUser' },
+];
+
+export class WeLinkTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WeLink Trigger',
+		name: 'weLinkTrigger',
+		icon: { light: 'file:../../icons/welink.svg', dark: 'file:../../icons/welink.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts the workflow on Huawei WeLink callbacks: contact changes (users, departments) and app authorisation',
+		defaults: { name: 'WeLink Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'weLinkApi', required: true }],
+		webhooks: weLinkCallbackWebhooks,
+		properties: [
+			weLinkSetupNotice,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENTS,
+				required: true,
+				default: ['*'],
+				description: 'Which callbacks start the workflow; others are acknowledged and dropped',
+			},
+			{
+				displayName: 'Include Details',
+				name: 'includeDetails',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the added or changed user (contact/v2/user/detail) or department (contact/v2/department/detail) into each entry of "data". WeLink sends IDs only. A failed read gives "detailsError" instead of failing. Needs the app’s contacts read permission (用户详细信息).',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [weLinkToleranceOption],
+			},
+		],
+	};
+
+	webhookMethods = weLinkManualWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const events = this.getNodeParameter('events', []) as string[];
+		const handled = await handleWeLinkCallback(this, {
+			accept: (eventType) => events.includes('*') || events.includes(eventType),
+		});
+		if (!handled.item) return { noWebhookResponse: true };
+		const item = handled.item;
+		// WeLink has its answer already; the detail reads below cannot delay it.
+		if (
+			this.getNodeParameter('includeDetails', false) === true &&
+			hasDetails(String(item.eventType))
+		) {
+			await addContactDetails(this, item);
+		}
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}
