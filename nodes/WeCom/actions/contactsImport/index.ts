@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { genderField } from '../member/fields';
 import { DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS } from './job';
 import * as replaceDepartments from './replaceDepartments.operation';
 import * as replaceUsers from './replaceUsers.operation';
@@ -111,16 +112,8 @@ export const description: INodeProperties[] = [
 				default: true,
 				description: 'Whether the member is enabled (禁用 = 0)',
 			},
-			{
-				displayName: 'Gender',
-				name: 'gender',
-				type: 'options',
-				options: [
-					{ name: 'Female', value: '2' },
-					{ name: 'Male', value: '1' },
-				],
-				default: '1',
-			},
+			genderField,
+
 			{
 				displayName: 'Leader In Department IDs',
 				name: 'leaderIn',

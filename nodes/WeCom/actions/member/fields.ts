@@ -12,6 +12,18 @@ const MOBILE = /^[\d+\-\s]{1,32}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const TELEPHONE = /^[\d+\-,]{1,32}$/;
 
+/** Gender as WeCom stores it (1 male, 2 female). */
+export const genderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	options: [
+		{ name: 'Female', value: '2' },
+		{ name: 'Male', value: '1' },
+	],
+	default: '1',
+};
+
 const optionalFields: INodeProperties[] = [
 	{
 		displayName: 'Address',
@@ -106,16 +118,7 @@ const optionalFields: INodeProperties[] = [
 		default: '',
 		description: 'Position shown to external contacts, up to 12 characters',
 	},
-	{
-		displayName: 'Gender',
-		name: 'gender',
-		type: 'options',
-		options: [
-			{ name: 'Female', value: '2' },
-			{ name: 'Male', value: '1' },
-		],
-		default: '1',
-	},
+	genderField,
 	{
 		displayName: 'Leader In Department IDs',
 		name: 'leaderIn',
