@@ -453,7 +453,7 @@ describe('Contact: users', () => {
 		],
 		[
 			node('getManyDepartments', { parentDepartment: rl('id', '0'), limit: 0 }),
-			'Limit: 0 is not a positive whole number [item 0]',
+			'Limit: 0 is not a whole number of at least 1 [item 0]',
 		],
 		[node('getBatchJob', { jobId: '={{ "" }}' }), 'Job ID: is required [item 0]'],
 	])('refuses %j before any call', async (parameters, message) => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { chunk, mapWithConcurrency } from '../../../shared/batching';
-import { inputError } from '../../../shared/validation';
+import { readLimit } from '../../../shared/list';
 import { MAX_MEMBERS_PER_CALL, type Endpoint } from './limits';
 import { readWho, resolveMembers, type Who } from './members';
 import { readPeriod, type Period, type Window } from './period';
@@ -31,20 +31,8 @@ export function readListInput(
 ): ListInput {
 	const who = readWho(ctx, itemIndex);
 	const period = readPeriod(ctx, itemIndex);
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	let limit: number | undefined;
-	if (!returnAll) {
-		limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
-		if (!Number.isInteger(limit) || limit < 1)
-			throw inputError(
-				ctx,
-				itemIndex,
-				'Limit',
-				`${String(limit)} is not a whole number of at least 1`,
-				'Set Limit to 1 or more, or turn on Return All.',
-			);
-	}
+	const limit = readLimit(ctx, itemIndex);
 	return {
 		who,
 		windows: windowsOf(period),

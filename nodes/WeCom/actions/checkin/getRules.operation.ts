@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { chunk, mapWithConcurrency } from '../../../shared/batching';
+import { readLimit } from '../../../shared/list';
 import { unixSeconds } from '../../../shared/time';
 import { inputError } from '../../../shared/validation';
 import { ENDPOINTS, MAX_MEMBERS_PER_CALL } from './limits';
@@ -15,16 +16,7 @@ type RulesInput =
 
 export function prepare(this: IExecuteFunctions, i: number): RulesInput {
 	const scope = this.getNodeParameter('ruleScope', i, 'members') as string;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', i, 50));
-	if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-		throw inputError(
-			this,
-			i,
-			'Limit',
-			`${String(limit)} is not a whole number of at least 1`,
-			'Set Limit to 1 or more, or turn on Return All.',
-		);
+	const limit = readLimit(this, i);
 	if (scope === 'corp') return { scope, limit };
 	if (scope !== 'members')
 		throw inputError(

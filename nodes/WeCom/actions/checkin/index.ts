@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/list';
+
 import { membersField } from '../common/members';
 import * as getDailyReports from './getDailyReports.operation';
 import * as getMonthlyReports from './getMonthlyReports.operation';
@@ -214,25 +216,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['checkin'], operation: ['getRecords'] } },
 	},
 
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: ['checkin'], operation: ALL_OPERATIONS } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: {
-			show: { resource: ['checkin'], operation: ALL_OPERATIONS, returnAll: [false] },
-		},
-	},
+	...returnAllFields('checkin', ALL_OPERATIONS),
+
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { departmentLocator } from '../contacts/api';
-import { returnAllFields } from '../contacts/listFields';
+import { returnAllFields } from '../../../shared/list';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

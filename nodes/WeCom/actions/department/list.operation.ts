@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { departmentPaths, listDepartments, readDepartmentLocator } from '../contacts/api';
-import { readLimit } from '../contacts/limit';
+import { readLimit } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
 
 interface ListInput {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/list';
+
 import { memberLocator } from '../common/members';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
@@ -186,23 +188,8 @@ export const description: INodeProperties[] = [
 		description: 'End of the time range (workflow timezone)',
 		displayOptions: show('list'),
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show('list'),
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: ['meeting'], operation: ['list'], returnAll: [false] } },
-	},
+	...returnAllFields('meeting', 'list'),
+
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readLimit } from '../../../shared/list';
 import { mapWithConcurrency } from '../../../shared/batching';
 import { collectPages } from '../../../shared/pagination';
 import { splitRange, toDateTime, unixSeconds } from '../../../shared/time';
@@ -49,12 +50,11 @@ export function prepare(this: IExecuteFunctions, i: number): ListInput {
 			`${to.toISO()} is not after From ${from.toISO()}`,
 			'Swap the two dates.',
 		);
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	return {
 		userid,
 		windows: splitRange(unixSeconds(from), unixSeconds(to), MAX_RANGE_SECONDS),
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number),
+		limit: readLimit(this, i),
 		includeDetails: options.includeDetails === true,
 	};
 }

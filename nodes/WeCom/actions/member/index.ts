@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { memberLocator, membersField } from '../common/members';
 import { departmentLocator } from '../contacts/api';
-import { returnAllFields } from '../contacts/listFields';
+import { returnAllFields } from '../../../shared/list';
 import * as convertToOpenId from './convertToOpenId.operation';
 import * as convertToUserId from './convertToUserId.operation';
 import * as create from './create.operation';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { listMembers, readDepartmentLocator } from '../contacts/api';
-import { readLimit } from '../contacts/limit';
+import { readLimit } from '../../../shared/list';
 
 interface ListInput {
 	departmentId: number;

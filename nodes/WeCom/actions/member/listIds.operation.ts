@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../transport';
-import { readLimit } from '../contacts/limit';
+import { readLimit } from '../../../shared/list';
 
 const PAGE_SIZE = 10_000;
 

@@ -530,6 +530,8 @@ export function checkTemplateCard(
 	if (card.action_menu)
 		count(ctx, i, card.action_menu as IDataObject, 'action_list', 'Menu Items', 3, 1);
 	if (type === 'button_interaction') {
+		if (card.button_selection)
+			count(ctx, i, card.button_selection as IDataObject, 'option_list', 'Dropdown Options', 10, 1);
 		const buttons = count(ctx, i, card, 'button_list', 'Buttons', 6, 1);
 		buttons.forEach((b, n) => {
 			if (Number(b.type ?? 0) === 0 && !b.key)

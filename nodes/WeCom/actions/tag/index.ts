@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { membersField } from '../common/members';
-import { returnAllFields } from '../contacts/listFields';
+import { returnAllFields } from '../../../shared/list';
 import * as addMembers from './addMembers.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';

@@ -264,39 +264,7 @@ export function readDepartmentRef(
 	return mode === 'corpCode' ? { corpDeptCode: value } : { deptCode: value };
 }
 
-export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
-	},
-];
-
-export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1)
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Limit',
-			`${limit} is not a positive whole number`,
-			'Use 1 or more.',
-		);
-	return limit;
-}
+export { readLimit, returnAllFields } from '../../../shared/list';
 
 /** Drops WeLink's envelope (code, message) from an answer. */
 export function withoutEnvelope(response: IDataObject): IDataObject {
