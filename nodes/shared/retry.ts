@@ -9,7 +9,7 @@ export interface RetryPolicy {
 	maxRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
-	/** Give up when the next wait would push the time spent past this budget. */
+	/** Give up when the next wait would push the time spent retrying (from the first failure) past this. */
 	maxTotalMs: number;
 }
 
@@ -33,7 +33,9 @@ export function backoffDelay(
 export class RetryBudget {
 	private retries = 0;
 
-	private readonly startedAt = Date.now();
+	/** The budget's clock starts at the first failure, so a first attempt that used a whole request
+	 * timeout still leaves room for a retry. */
+	private startedAt?: number;
 
 	constructor(
 		private readonly policy: RetryPolicy,
@@ -47,6 +49,7 @@ export class RetryBudget {
 
 	async next(): Promise<boolean> {
 		if (this.retries >= this.policy.maxRetries) return false;
+		this.startedAt ??= Date.now();
 		const delay = backoffDelay(this.retries, this.policy, this.random);
 		if (Date.now() - this.startedAt + delay > this.policy.maxTotalMs) return false;
 		this.retries++;

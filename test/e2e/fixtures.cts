@@ -11,6 +11,9 @@ import {
 	SANDBOX_WELINK_CLIENT_SECRET,
 } from '../../sandbox/welink/world.cjs';
 import { createHash } from 'node:crypto';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { credentialSecrets } from '../harness/secrets.cjs';
 
 import type { CredentialFixture, WorkflowFixture } from './lab.cjs';
 
@@ -228,4 +231,18 @@ export function triggerWorkflow(
 /** The production URL of a trigger workflow made by triggerWorkflow. */
 export function triggerUrl(n8nUrl: string, workflowId: string) {
 	return `${n8nUrl}/webhook/${webhookIdFor(workflowId)}/callback`;
+}
+
+/**
+ * Every secret value the fixture credentials hold (password fields, robot keys inside webhook
+ * addresses), for the secret-leak scans of n8n's logs and executions.
+ */
+export function fixtureSecrets(credentials: CredentialFixture[]): string[] {
+	return [
+		...new Set(
+			credentials.flatMap((c) =>
+				credentialSecrets(c.type, c.data as ICredentialDataDecryptedObject),
+			),
+		),
+	];
 }

@@ -13,6 +13,7 @@ import type {
 import { ICredentialsHelper } from 'n8n-workflow';
 
 import { credentialType } from './registry.cjs';
+import { credentialSecrets } from './secrets.cjs';
 
 /**
  * A credentials helper with n8n's own rules (packages/cli/src/credentials-helper.ts): defaults
@@ -29,8 +30,17 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** Number of times each credential's data was written back (token persisted). */
 	readonly updates = new Map<string, number>();
 
+	/** Every secret value any stored credential has held (given ones and tokens persisted later). */
+	private readonly secretValues = new Set<string>();
+
 	set(id: string, type: string, data: ICredentialDataDecryptedObject) {
 		this.store.set(id, { type, data: { ...data } });
+		for (const secret of credentialSecrets(type, data)) this.secretValues.add(secret);
+	}
+
+	/** The values a secret-leak scan looks for (see secrets.cts). */
+	secrets(): string[] {
+		return [...this.secretValues];
 	}
 
 	data(id: string) {
@@ -129,7 +139,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	) {
 		const id = nodeCredentials.id ?? '';
-		this.store.set(id, { type, data: { ...data } });
+		this.set(id, type, data);
 		this.updates.set(id, (this.updates.get(id) ?? 0) + 1);
 	}
 

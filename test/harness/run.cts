@@ -15,6 +15,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { HarnessCredentialsHelper } from './credentials.cjs';
 import { HarnessNodeTypes } from './registry.cjs';
+import { assertNoLeaks } from './secrets.cjs';
 
 /**
  * Runs workflows in-process on n8n-core's real engine (expressions, parameters, continue-on-fail,
@@ -40,6 +41,8 @@ export interface RunOptions {
 	extraNodeTypes?: Record<string, INodeType>;
 	/** The workflow's static data, kept by the caller between runs (as n8n keeps it for active workflows). */
 	staticData?: IDataObject;
+	/** Extra values the secret-leak scan looks for (besides every credential's secret fields). */
+	secrets?: string[];
 }
 
 export interface HarnessRun {
@@ -124,6 +127,12 @@ export async function runWorkflow(
 		workflow,
 	);
 	const run = await finished;
+	// Nothing a user sees (outputs, errors with description and context) may hold a secret.
+	assertNoLeaks(
+		'the run data or error of a harness run',
+		{ runData: run.data.resultData.runData, error: run.data.resultData.error },
+		[...credentialsHelper.secrets(), ...(options.secrets ?? [])],
+	);
 	const runData = run.data.resultData.runData;
 	const items_ = (nodeName: string) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 	return {

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { returnJsonArray } from 'n8n-core';
 
+import { assertNoLeaks, credentialSecrets } from './secrets.cjs';
+
 /**
  * Runs a trigger node's webhook() outside n8n: a request in, the written response and the
  * workflowData out. Real n8n behaviour (routing, body parsing, persistence) is covered by the e2e
@@ -119,6 +121,12 @@ export function webhookHarness(
 			).call(ctx);
 			result.workflowData = response.workflowData;
 			result.noWebhookResponse = response.noWebhookResponse;
+			// The answer, the items started and the logs must hold no credential secret.
+			assertNoLeaks(
+				'a trigger answer, its items or its logs',
+				{ result, logs },
+				Object.entries(credentials).flatMap(([type, data]) => credentialSecrets(type, data)),
+			);
 			return result;
 		},
 	};
