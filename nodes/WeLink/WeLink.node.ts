@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as apiRequest from './actions/apiRequest';
 import * as attendance from './actions/attendance';
 import * as contact from './actions/contact';
+import * as contactsSync from './actions/contactsSync';
 import * as message from './actions/message';
 import { router } from './actions/router';
 import * as todo from './actions/todo';
@@ -33,6 +34,7 @@ export class WeLink implements INodeType {
 					{ name: 'API Request', value: 'apiRequest' },
 					{ name: 'Attendance', value: 'attendance' },
 					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contacts Sync', value: 'contactsSync' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Todo', value: 'todo' },
 				],
@@ -41,6 +43,7 @@ export class WeLink implements INodeType {
 			...message.description,
 			...todo.description,
 			...contact.description,
+			...contactsSync.description,
 			...attendance.description,
 			...apiRequest.description,
 		],

@@ -14,12 +14,18 @@ import {
  * "一级部门不支持直接遍历"), department detail, users of a department, corpUserId → userId, real-time
  * create/update/delete of departments and users, and the asynchronous batch sync jobs.
  * Codes WeLink does not document for writes: 47004 duplicate corp ID or mobile, 47005 department not
- * empty, 47012 department not found, 47001 user not found, 47002 invalid parameters.
+ * empty, 47012 department not found, 47001 user not found, 47002 invalid parameters, 47006 too many
+ * mobile changes.
+ * Rules the Contacts Sync relies on: a parent must exist ("0" is the root, not a department), corp
+ * codes are unique, 1–64 characters without spaces (UNCONFIRMED format) and never "0", names 1–128
+ * characters, at most 15 levels (UNCONFIRMED), orderNo 1–999, no delete of a department with
+ * sub-departments or users, users only in existing departments, `valid` "0" closes a user in a batch
+ * sync (userStatus 4) and "1" reopens it, an activated user changes mobile at most 3 times in 24 h.
  */
 
 export interface ContactJob {
 	jobId: string;
-	type: 'department' | 'user';
+	type: 'department' | 'user' | 'user-delete';
 	records: Array<Record<string, unknown>>;
 	polls: number;
 	percentage: number;
@@ -34,6 +40,12 @@ export class ContactJobStore {
 	/** Users deleted with isDeleteUser, for assertions. */
 	readonly deletedUsers: Array<{ userId: string; corpUserId: string; isDeleteUser: number }> = [];
 
+	/** userStatus a closed user had before (reopening gives it back). */
+	readonly closedFrom = new Map<string, number>();
+
+	/** Times (ms) of each user's mobile number changes, for the 3-per-24-hours rule. */
+	readonly mobileChanges = new Map<string, number[]>();
+
 	nextId(prefix: string) {
 		return `${prefix}${String(++this.seq).padStart(6, '0')}`;
 	}
@@ -43,6 +55,31 @@ export class ContactJobStore {
 type Extra = Record<string, unknown>;
 
 const MOBILE = /^\+\d{1,4}-\d{4,20}$/;
+
+/** UNCONFIRMED: no format is published for corp codes; the sandbox takes 1–64 characters without spaces. */
+const CORP_CODE = /^[^\s]{1,64}$/;
+
+/** UNCONFIRMED: no depth limit is published; the sandbox allows 15 levels (as WeCom). */
+export const MAX_WELINK_DEPTH = 15;
+
+function checkCorpCode(field: string, value: unknown) {
+	const code = String(value ?? '');
+	if (!CORP_CODE.test(code) || code === '0')
+		welinkFail('47002', `${field} must be 1-64 characters without spaces and not "0"`);
+}
+
+/** Levels below `parentCode` (the root "0" has none) plus the department's own subtree. */
+function depthWith(world: WeLinkWorld, parentCode: string, subtree = 1) {
+	let depth = subtree;
+	for (let p = world.departments.get(parentCode); p; p = world.departments.get(p.parentCode))
+		depth++;
+	if (depth > MAX_WELINK_DEPTH) welinkFail('47002', `more than ${MAX_WELINK_DEPTH} levels`);
+}
+
+function subtreeHeight(world: WeLinkWorld, deptCode: string): number {
+	const kids = [...world.departments.values()].filter((d) => d.parentCode === deptCode);
+	return 1 + Math.max(0, ...kids.map((k) => subtreeHeight(world, k.deptCode)));
+}
 
 function sortedDepartments(list: WeLinkDepartment[]) {
 	return [...list].sort((a, b) => a.orderNo - b.orderNo || a.deptCode.localeCompare(b.deptCode));
@@ -213,6 +250,7 @@ function applyUser(world: WeLinkWorld, user: WeLinkUser, body: Record<string, un
 				'mainCorpDeptCode',
 				'userId',
 				'isNotify',
+				'valid',
 			].includes(key)
 		)
 			continue;
@@ -242,6 +280,7 @@ function checkUnique(
 }
 
 function createUser(world: WeLinkWorld, body: Record<string, unknown>): WeLinkUser {
+	checkCorpCode('corpUserId', body.corpUserId);
 	if (!MOBILE.test(String(body.mobileNumber)))
 		welinkFail('47002', 'mobileNumber must look like +86-15811847236');
 	if (body.deptCodes === undefined && body.corpDeptCodes === undefined)
@@ -281,8 +320,12 @@ function createDepartment(world: WeLinkWorld, body: Record<string, unknown>): We
 		welinkFail('47002', 'corpDeptCode is required');
 	if (body.deptNameCn === undefined || String(body.deptNameCn).trim() === '')
 		welinkFail('47002', 'deptNameCn is required');
+	checkCorpCode('corpDeptCode', body.corpDeptCode);
+	if ([...String(body.deptNameCn)].length > 128)
+		welinkFail('47002', 'deptNameCn exceeds 128 chars');
 	const parentCode = parentCodeOf(world, body);
 	if (parentCode === undefined) welinkFail('47002', 'parentCode or corpParentCode is required');
+	depthWith(world, parentCode);
 	if ([...world.departments.values()].some((d) => d.corpDeptCode === String(body.corpDeptCode)))
 		welinkFail('47004', `corpDeptCode ${String(body.corpDeptCode)} already exists`);
 	const deptCode = world.contactJobs.nextId('9');
@@ -306,10 +349,15 @@ function updateDepartment(
 	dept: WeLinkDepartment,
 	body: Record<string, unknown>,
 ) {
+	if (body.deptNameCn !== undefined) {
+		const name = String(body.deptNameCn).trim();
+		if (!name || [...name].length > 128) welinkFail('47002', 'deptNameCn must be 1-128 chars');
+	}
 	const parentCode = parentCodeOf(world, body);
 	if (parentCode !== undefined) {
 		if (parentCode === dept.deptCode || isDescendant(world, parentCode, dept.deptCode))
 			welinkFail('47002', 'a department cannot move under itself');
+		depthWith(world, parentCode, subtreeHeight(world, dept.deptCode));
 		dept.parentCode = parentCode;
 	}
 	const extra = dept as unknown as Extra;
@@ -340,6 +388,17 @@ const BATCH_USER: WeLinkSchema = {
 	valid: { type: 'string', enum: ['0', '1'] },
 };
 
+/** `valid` of a user batch sync: "0" closes the user (userStatus 4), "1" reopens a closed one. */
+function setValid(world: WeLinkWorld, user: WeLinkUser, valid: unknown) {
+	if (valid === '0' && user.userStatus !== 4) {
+		world.contactJobs.closedFrom.set(user.userId, user.userStatus);
+		user.userStatus = 4;
+	} else if (valid === '1' && user.userStatus === 4) {
+		user.userStatus = world.contactJobs.closedFrom.get(user.userId) ?? 1;
+		world.contactJobs.closedFrom.delete(user.userId);
+	}
+}
+
 /** Runs one record of a finished job; a failure becomes the record's own code and message. */
 function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, unknown>) {
 	const key =
@@ -347,6 +406,20 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 			? { corpDeptCode: record.corpDeptCode, deptCode: record.deptCode }
 			: { corpUserId: record.corpUserId, userId: record.userId };
 	try {
+		if (job.type === 'user-delete') {
+			const user = findUser(world, {
+				userId: record.userId,
+				corpUserId: record.corpUserId,
+				mobileNumber: record.mobileNumber,
+			});
+			world.users.delete(user.userId);
+			world.contactJobs.deletedUsers.push({
+				userId: user.userId,
+				corpUserId: user.corpUserId,
+				isDeleteUser: Number(record.isDeleteUser ?? 0),
+			});
+			return { ...key, userId: user.userId, code: '0', message: 'deleted' };
+		}
 		if (job.type === 'department') {
 			if (
 				record.orderNo !== undefined &&
@@ -385,11 +458,13 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 				mobileNumber: record.mobileNumber as string | undefined,
 			});
 			applyUser(world, existing, record);
+			setValid(world, existing, record.valid);
 			return { ...key, userId: existing.userId, code: '0', message: 'updated' };
 		}
 		for (const field of ['corpUserId', 'userNameCn', 'mobileNumber', 'sex'])
 			if (record[field] === undefined) welinkFail('47002', `${field} is required`);
 		const created = createUser(world, record);
+		setValid(world, created, record.valid);
 		return { ...key, userId: created.userId, code: '0', message: 'created' };
 	} catch (error) {
 		if (error instanceof WeLinkFault) return { ...key, code: error.code, message: error.message };
@@ -535,6 +610,34 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 		return { userId: user.userId, corpUserId: user.corpUserId };
 	});
 
+	welinkRoute(router, world, 'PUT', '/contact/v1/user/mobilenumber', write, ({ body }) => {
+		validate(
+			body,
+			{
+				userId: { type: 'string' },
+				corpUserId: { type: 'string' },
+				mobileNumber: { type: 'string', required: true },
+			},
+			CONTACT_CODES,
+		);
+		const { mobileNumber, ...ref } = body;
+		const user = findUser(world, ref);
+		if (!MOBILE.test(String(mobileNumber)))
+			welinkFail('47002', 'mobileNumber must look like +86-15811847236');
+		checkUnique(world, { userId: user.userId, mobileNumber: String(mobileNumber) });
+		if (user.userStatus === 3) {
+			const now = world.now();
+			const recent = (world.contactJobs.mobileChanges.get(user.userId) ?? []).filter(
+				(t) => now - t < 86_400_000,
+			);
+			if (recent.length >= 3)
+				welinkFail('47006', 'an activated user may change mobile number 3 times in 24 hours');
+			world.contactJobs.mobileChanges.set(user.userId, [...recent, now]);
+		}
+		user.mobileNumber = String(mobileNumber);
+		return { userId: user.userId, corpUserId: user.corpUserId };
+	});
+
 	const batch = (path: string, type: ContactJob['type'], listKey: string, schema: WeLinkSchema) =>
 		welinkRoute(router, world, 'POST', path, write, ({ body }) => {
 			validate(
@@ -555,6 +658,12 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 		});
 	batch('/contact/v1/department/batch/sync', 'department', 'deptInfos', BATCH_DEPT);
 	batch('/contact/v1/user/batch/sync', 'user', 'personInfos', BATCH_USER);
+	batch('/contact/v1/user/batch/delete', 'user-delete', 'personInfos', {
+		userId: { type: 'string' },
+		corpUserId: { type: 'string' },
+		mobileNumber: { type: 'string' },
+		isDeleteUser: { type: 'int', enum: [0, 1] },
+	});
 
 	/** A job advances by half on each poll and applies its records when it reaches 100 %. */
 	welinkRoute(router, world, 'GET', '/contact/v1/batch/result', read, ({ req }) => {
@@ -568,7 +677,12 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 		}
 		return {
 			status: job.percentage < 100 ? 1 : 2,
-			type: job.type === 'department' ? 'DEPT_SYNC' : 'USER_SYNC',
+			type:
+				job.type === 'department'
+					? 'DEPT_SYNC'
+					: job.type === 'user-delete'
+						? 'USER_DELETE'
+						: 'USER_SYNC',
 			total: job.records.length,
 			percentage: job.percentage,
 			data: job.percentage === 100 ? job.results : [],

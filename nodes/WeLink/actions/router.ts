@@ -4,6 +4,7 @@ import { routeOperation, type OperationMap } from '../../shared/router';
 import * as apiRequest from './apiRequest';
 import * as attendance from './attendance';
 import * as contact from './contact';
+import * as contactsSync from './contactsSync';
 import * as message from './message';
 import * as todo from './todo';
 
@@ -34,6 +35,10 @@ const operations: OperationMap = {
 		syncDepartments: contact.syncDepartments,
 		syncUsers: contact.syncUsers,
 		getBatchJob: contact.getBatchJob,
+	},
+	contactsSync: {
+		syncToWeLink: contactsSync.syncToWeLink,
+		exportFromWeLink: contactsSync.exportFromWeLink,
 	},
 	attendance: { getRecords: attendance.getRecords },
 };

@@ -3,7 +3,8 @@ import { NEW, type Bindings, type Plan, type PlanAction } from './model';
 
 /** What a platform does for each kind of action. Department creation returns the new ID. */
 export interface SyncAdapter {
-	createDepartment(after: Record<string, unknown>): Promise<string>;
+	/** `sourceKey` is the source department's key (absent for the disabled members' department). */
+	createDepartment(after: Record<string, unknown>, sourceKey?: string): Promise<string>;
 	updateDepartment(id: string, after: Record<string, unknown>): Promise<void>;
 	deleteDepartment(id: string): Promise<void>;
 	createMember(after: Record<string, unknown>): Promise<void>;
@@ -78,7 +79,7 @@ export async function executePlan(
 
 	for (const result of phase('create_department')) {
 		await run(result, async () => {
-			const id = await adapter.createDepartment(resolveAll(result.after));
+			const id = await adapter.createDepartment(resolveAll(result.after), result.sourceKey);
 			created.set(result.targetId as string, id);
 			result.targetId = id;
 		});

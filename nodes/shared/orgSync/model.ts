@@ -132,6 +132,11 @@ export interface PlatformLimits {
 	memberId: (id: string) => boolean;
 	/** Derives a valid target ID from a source key (new members without a wanted ID). */
 	deriveMemberId: (key: string) => string;
+	/**
+	 * The department order as the platform stores it (e.g. clipped to its range), so a re-run compares
+	 * like with like; undefined leaves the order alone. Without it the source order is used as is.
+	 */
+	departmentOrder?: (order: number) => number | undefined;
 }
 
 export type ActionKind =

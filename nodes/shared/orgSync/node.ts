@@ -59,6 +59,8 @@ export interface SyncUi {
 	/** Platform-specific entries of the Options collection. */
 	extraOptions?: INodeProperties[];
 	matchOptions?: INodePropertyOptions[];
+	/** Description of the department order field (default: WeCom's "bigger first"). */
+	orderHint?: string;
 }
 
 const byName = (list: INodeProperties[]) =>
@@ -116,7 +118,12 @@ export function syncProperties(ui: SyncUi): INodeProperties[] {
 			options: [
 				text('Key', 'key', 'id', 'The source system’s ID of the department'),
 				text('Name', 'name', 'name'),
-				text('Order', 'order', 'order', 'Bigger first; empty keeps the platform’s order'),
+				text(
+					'Order',
+					'order',
+					'order',
+					ui.orderHint ?? 'Bigger first; empty keeps the platform’s order',
+				),
 				text(
 					'Parent Key',
 					'parentKey',

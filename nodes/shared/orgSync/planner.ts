@@ -184,6 +184,10 @@ export function planSync(
 		const { dept, level, targetParent } = queue[i];
 		const inScope = !excludes.has(dept.key) && (queue[i].inScope || includes.has(dept.key));
 		const name = dept.name.trim();
+		const order =
+			dept.order !== undefined && options.limits.departmentOrder
+				? options.limits.departmentOrder(dept.order)
+				: dept.order;
 		const problem =
 			options.limits.departmentName(name) ??
 			(topDepth + level > options.limits.maxDepth
@@ -222,8 +226,8 @@ export function planSync(
 				if (existing.name !== name) [before.name, after.name] = [existing.name, name];
 				if (existing.parentId !== targetParent)
 					[before.parentId, after.parentId] = [existing.parentId, targetParent];
-				if (dept.order !== undefined && existing.order !== dept.order)
-					[before.order, after.order] = [existing.order, dept.order];
+				if (order !== undefined && existing.order !== order)
+					[before.order, after.order] = [existing.order, order];
 				if (Object.keys(after).length) {
 					add({
 						action: 'update_department',
@@ -247,7 +251,7 @@ export function planSync(
 					after: {
 						name,
 						parentId: targetParent,
-						...(dept.order !== undefined ? { order: dept.order } : {}),
+						...(order !== undefined ? { order } : {}),
 					},
 					reason: `no department named "${name}" at this level${orphan}`,
 				});

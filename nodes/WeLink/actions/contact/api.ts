@@ -240,6 +240,33 @@ export const deleteUser = async (
 		itemIndex,
 	);
 
+/**
+ * Changes a user's mobile number (PUT contact/v1/user/mobilenumber): user/update takes the mobile
+ * number as a way to find the user, not as a field to change. An activated user may change number
+ * at most 3 times in 24 hours.
+ */
+export const changeUserMobile = async (
+	ctx: ApiContext,
+	ref: UserRef,
+	mobileNumber: string,
+	itemIndex?: number,
+) =>
+	unwrap(
+		await weLinkApiRequest.call(ctx, {
+			method: 'PUT',
+			path: '/contact/v1/user/mobilenumber',
+			body: { ...ref, mobileNumber },
+			idempotent: true,
+			itemIndex,
+		}),
+	);
+
+/** The platform's own code of a failed call (WeLink's `code`), if it is one. */
+export function weLinkCodeOf(error: unknown): string | undefined {
+	const details = (error as { context?: IDataObject }).context?.details as IDataObject | undefined;
+	return details?.code === undefined ? undefined : String(details.code);
+}
+
 /** WeLink answers with the record at the top level or under `data`. */
 function unwrap(response: IDataObject): IDataObject {
 	const rest = withoutEnvelope(response);
@@ -376,13 +403,35 @@ export async function runBatchSync(
 	records: IDataObject[],
 	options: WaitOptions = {},
 ): Promise<{ jobs: BatchJob[]; results: RecordResult[] }> {
-	const path =
-		kind === 'department' ? '/contact/v1/department/batch/sync' : '/contact/v1/user/batch/sync';
+	return await runBatchJobs(ctx, kind, 'sync', records, options);
+}
+
+/** Deletes users with contact/v1/user/batch/delete jobs (100 per job), each user with its own result. */
+export async function runBatchDeleteUsers(
+	ctx: ApiContext,
+	refs: UserRef[],
+	deleteAccount: boolean,
+	options: WaitOptions = {},
+): Promise<{ jobs: BatchJob[]; results: RecordResult[] }> {
+	// UNCONFIRMED: isDeleteUser semantics, as in deleteUser.
+	const records = refs.map((ref) => ({ ...ref, isDeleteUser: deleteAccount ? 1 : 0 }));
+	return await runBatchJobs(ctx, 'user', 'delete', records, options);
+}
+
+/** Submits records to contact/v1/{department|user}/batch/{action}, 100 per job, awaiting each job. */
+async function runBatchJobs(
+	ctx: ApiContext,
+	kind: BatchKind,
+	action: 'sync' | 'delete',
+	records: IDataObject[],
+	options: WaitOptions = {},
+): Promise<{ jobs: BatchJob[]; results: RecordResult[] }> {
+	const path = `/contact/v1/${kind}/batch/${action}`;
 	const listKey = kind === 'department' ? 'deptInfos' : 'personInfos';
 	const jobs: BatchJob[] = [];
 	const results: RecordResult[] = [];
 	for (const batch of chunk(records, BATCH_RECORDS_PER_CALL)) {
-		// An upsert (and a delete of what is gone) ends in the same state when repeated.
+		// An upsert (and a delete of what is gone) ends in the same state when repeated; so does a batch delete.
 		const submitted = await weLinkApiRequest.call(ctx, {
 			method: 'POST',
 			path,

@@ -1,0 +1,362 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { SyncAdapter } from '../../../shared/orgSync/execute';
+import type { TargetDepartment, TargetMember, TargetOrg } from '../../../shared/orgSync/model';
+import type { SyncPlatform } from '../../../shared/orgSync/node';
+import type { ApiContext } from '../../../shared/transport';
+import { WELINK_CREDENTIAL } from '../../transport';
+import { MOBILE, type DepartmentRef, type UserRef } from '../common/fields';
+import * as api from '../contact/api';
+import {
+	MAX_ORDER,
+	MIN_ORDER,
+	OWN_CODE,
+	WELINK_LIMITS,
+	WELINK_ROOT,
+	deriveDepartmentCode,
+} from './limits';
+
+const GENDER_TO_WELINK: Record<string, string> = { male: 'M', female: 'F' };
+const GENDER_FROM_WELINK: Record<string, string> = { M: 'male', F: 'female' };
+
+/** userStatus (reference §5.1): 1 not activated, 2 activating, 3 activated, 4 closed. */
+export const CLOSED = 4;
+
+export interface WeLinkSyncOptions {
+	/** Sex sent for a new user whose source has no gender; undefined leaves it out. */
+	defaultSex?: 'M' | 'F';
+	/** isDeleteUser on deletes (see api.deleteUser). */
+	deleteAccounts: boolean;
+}
+
+const text = (value: unknown) =>
+	value === undefined || value === null || value === '' ? undefined : String(value);
+
+/** A department's target ID: its corp code, or "#" + WeLink's code when it has none. */
+export function departmentId(department: IDataObject): string {
+	const corp = text(department.corpDeptCode);
+	return corp && !corp.startsWith(OWN_CODE) ? corp : `${OWN_CODE}${String(department.deptCode)}`;
+}
+
+/** A user's target ID: the corp user ID, or "#" + the WeLink user ID when it has none. */
+export function userId(user: IDataObject): string {
+	const corp = text(user.corpUserId);
+	return corp && !corp.startsWith(OWN_CODE) ? corp : `${OWN_CODE}${String(user.userId)}`;
+}
+
+export interface WeLinkOrg extends TargetOrg {
+	/** The users as WeLink gave them, in the order of `members`. */
+	raw: IDataObject[];
+	/** Target department ID → WeLink department code. */
+	deptCodes: Map<string, string>;
+}
+
+/**
+ * The whole directory the app can see: every department (level 1, then each subtree) and the users
+ * of each department. Level-1 departments hang under the virtual root "0".
+ */
+export async function readWeLinkOrg(ctx: ApiContext): Promise<WeLinkOrg> {
+	const raw = await api.fetchAllDepartments(ctx);
+	const idOfCode = new Map(raw.map((d) => [String(d.deptCode), departmentId(d)]));
+	const deptCodes = new Map(raw.map((d) => [departmentId(d), String(d.deptCode)]));
+	const refOf = (code: unknown) => {
+		const c = String(code ?? '');
+		if (c === '' || c === WELINK_ROOT) return WELINK_ROOT;
+		return idOfCode.get(c) ?? `${OWN_CODE}${c}`;
+	};
+	const departments: TargetDepartment[] = [
+		{ id: WELINK_ROOT, name: 'WeLink' },
+		...raw.map(
+			(d): TargetDepartment => ({
+				id: departmentId(d),
+				name: String(d.deptNameCn ?? ''),
+				parentId: refOf(d.fatherCode ?? d.parentCode),
+				// 1000 (outside 1–999) is WeLink's default, "no order": read as none, so it is never written back.
+				...(inOrderRange(d.orderNo) ? { order: Number(d.orderNo) } : {}),
+			}),
+		),
+	];
+	const users = await api.fetchAllUsers(ctx, { departments: raw });
+	return {
+		rootId: WELINK_ROOT,
+		departments,
+		members: users.map((u) => toTargetMember(u, refOf)),
+		raw: users,
+		deptCodes,
+	};
+}
+
+export function toTargetMember(user: IDataObject, refOf: (code: unknown) => string): TargetMember {
+	const codes = Array.isArray(user.deptCodes) ? (user.deptCodes as unknown[]) : undefined;
+	const corpCodes = Array.isArray(user.corpDeptCodes) ? (user.corpDeptCodes as unknown[]) : [];
+	const departments = codes ? codes.map(refOf) : corpCodes.map(String);
+	const main =
+		text(user.mainDeptCode) !== undefined ? refOf(user.mainDeptCode) : text(user.mainCorpDeptCode);
+	return {
+		id: userId(user),
+		name: String(user.userNameCn ?? ''),
+		mobile: text(user.mobileNumber),
+		email: text(user.userEmail),
+		position: text(user.position),
+		gender: GENDER_FROM_WELINK[String(user.sex ?? '')],
+		alias: text(user.userNameEn),
+		telephone: text(user.landlineNumber),
+		address: text(user.businessAddress),
+		employeeNo: text(user.employeeId),
+		departments,
+		...(main !== undefined ? { mainDepartment: main } : {}),
+		enabled: Number(user.userStatus) !== CLOSED,
+	};
+}
+
+/**
+ * A mobile number as WeLink writes it, +country-number (e.g. +86-13800000001). Chinese numbers
+ * come in any common shape (13800000001, +86 138 0000 0001, +8613800000001); others need the
+ * country code separated by a space or dash.
+ */
+export function toWeLinkMobile(mobile: unknown): string {
+	const raw = String(mobile ?? '').trim();
+	if (MOBILE.test(raw)) return raw;
+	const compact = raw.replace(/[\s()-]/g, '');
+	const china = /^(?:\+?86)?(1\d{10})$/.exec(compact);
+	if (china) return `+86-${china[1]}`;
+	const international = /^\+(\d{1,4})[\s-]+(\d[\d\s-]{3,})$/.exec(raw);
+	if (international) {
+		const candidate = `+${international[1]}-${international[2].replace(/[\s-]/g, '')}`;
+		if (MOBILE.test(candidate)) return candidate;
+	}
+	throw new Error(
+		`"${raw}" is not a mobile number WeLink accepts: write it as +country code-number, e.g. +86-13800000001`,
+	);
+}
+
+/** What the adapter learns while it runs: codes in use and WeLink codes of the departments. */
+class Directory {
+	readonly takenCodes = new Set<string>();
+
+	readonly deptCodes = new Map<string, string>();
+
+	load(org: WeLinkOrg) {
+		for (const d of org.departments) if (!d.id.startsWith(OWN_CODE)) this.takenCodes.add(d.id);
+		for (const [id, code] of org.deptCodes) this.deptCodes.set(id, code);
+	}
+}
+
+function notRoot(id: string, what: string) {
+	// The planner's root is virtual: WeLink has no department "0" to write.
+	if (id === WELINK_ROOT)
+		throw new Error(`${what}: "0" is WeLink's root, not a department that can be written`);
+}
+
+export function departmentRef(id: string): DepartmentRef {
+	notRoot(id, 'Department');
+	return id.startsWith(OWN_CODE) ? { deptCode: id.slice(1) } : { corpDeptCode: id };
+}
+
+export function userRef(id: string): UserRef {
+	return id.startsWith(OWN_CODE) ? { userId: id.slice(1) } : { corpUserId: id };
+}
+
+/** The parent of a department as WeLink takes it: level 1 has corpParentCode "0". */
+function parentFields(parentId: unknown): IDataObject {
+	const id = String(parentId);
+	if (id === WELINK_ROOT) return { corpParentCode: WELINK_ROOT };
+	return id.startsWith(OWN_CODE) ? { parentCode: id.slice(1) } : { corpParentCode: id };
+}
+
+const inOrderRange = (value: unknown) =>
+	text(value) !== undefined &&
+	Number.isInteger(Number(value)) &&
+	Number(value) >= MIN_ORDER &&
+	Number(value) <= MAX_ORDER;
+
+/** Clipped to WeLink's orderNo range 1–999 (the planner compares the clipped value too). */
+function orderNo(order: unknown): number {
+	return Math.min(MAX_ORDER, Math.max(MIN_ORDER, Math.round(Number(order))));
+}
+
+export function weLinkSyncAdapter(
+	ctx: IExecuteFunctions,
+	options: WeLinkSyncOptions,
+	directory = new Directory(),
+): SyncAdapter {
+	/** WeLink's own code of a department, asked once for departments created in this run. */
+	const deptCodeOf = async (id: string) => {
+		const known = directory.deptCodes.get(id);
+		if (known) return known;
+		const detail = await api.getDepartment(ctx, { corpDeptCode: id });
+		const code = String(detail.deptCode ?? '');
+		if (!code) throw new Error(`WeLink did not return the code of department ${id}`);
+		directory.deptCodes.set(id, code);
+		return code;
+	};
+
+	/**
+	 * A user's departments by corp codes when every one has a corp code, else all by WeLink codes
+	 * (a department made in the admin console may have no corp code; the two lists cannot be mixed).
+	 */
+	const departmentFields = async (after: Record<string, unknown>): Promise<IDataObject> => {
+		const departments = Array.isArray(after.departments)
+			? (after.departments as unknown[]).map(String)
+			: undefined;
+		const main = after.mainDepartment === undefined ? undefined : String(after.mainDepartment);
+		const all = [...(departments ?? []), ...(main !== undefined ? [main] : [])];
+		for (const id of all) notRoot(id, 'A user’s department');
+		const body: IDataObject = {};
+		if (all.every((id) => !id.startsWith(OWN_CODE))) {
+			if (departments) body.corpDeptCodes = departments;
+			if (main !== undefined) body.mainCorpDeptCode = main;
+			return body;
+		}
+		const code = async (id: string) =>
+			id.startsWith(OWN_CODE) ? id.slice(1) : await deptCodeOf(id);
+		if (departments) {
+			const codes: string[] = [];
+			for (const id of departments) codes.push(await code(id));
+			body.deptCodes = codes;
+		}
+		if (main !== undefined) body.mainDeptCode = await code(main);
+		return body;
+	};
+
+	/** Neutral member fields (planner) → WeLink user fields; the mobile number is handled apart. */
+	const memberFields = async (after: Record<string, unknown>): Promise<IDataObject> => {
+		const body: IDataObject = {};
+		const map: Array<[string, string]> = [
+			['name', 'userNameCn'],
+			['alias', 'userNameEn'],
+			['email', 'userEmail'],
+			['position', 'position'],
+			['telephone', 'landlineNumber'],
+			['address', 'businessAddress'],
+			['employeeNo', 'employeeId'],
+		];
+		for (const [from, to] of map) if (after[from] !== undefined) body[to] = String(after[from]);
+		const sex = GENDER_TO_WELINK[String(after.gender ?? '')];
+		if (sex) body.sex = sex;
+		return { ...body, ...(await departmentFields(after)) };
+	};
+
+	/** One record through a batch sync job (the only write that takes orderNo and `valid`). */
+	const syncOne = async (kind: api.BatchKind, record: IDataObject) => {
+		const { results } = await api.runBatchSync(ctx, kind, [record]);
+		const result = results[0];
+		if (result?.success === false)
+			throw new Error(
+				`WeLink refused it (${result.code ?? 'no code'}): ${result.message ?? 'no message'}`,
+			);
+		return result;
+	};
+
+	return {
+		async createDepartment(after, sourceKey) {
+			const name = String(after.name);
+			const parent = String(after.parentId);
+			const code = deriveDepartmentCode(sourceKey, parent, name, (c) =>
+				directory.takenCodes.has(c),
+			);
+			const body: IDataObject = { corpDeptCode: code, ...parentFields(parent), deptNameCn: name };
+			if (after.order === undefined) {
+				const created = await api.createDepartment(ctx, body);
+				if (created.deptCode !== undefined) directory.deptCodes.set(code, String(created.deptCode));
+			} else {
+				// The real-time create takes no orderNo; the batch sync does (upsert by corpDeptCode).
+				const result = await syncOne('department', {
+					...body,
+					orderNo: orderNo(after.order),
+					valid: '1',
+				});
+				const reported = (result?.result as IDataObject | undefined)?.deptCode;
+				if (reported !== undefined) directory.deptCodes.set(code, String(reported));
+				// UNCONFIRMED: whether a job reports every record; an unreported create is checked by reading it.
+				else await deptCodeOf(code);
+			}
+			directory.takenCodes.add(code);
+			return code;
+		},
+		async updateDepartment(id, after) {
+			const body: IDataObject = { ...departmentRef(id) };
+			if (after.name !== undefined) body.deptNameCn = String(after.name);
+			if (after.parentId !== undefined) Object.assign(body, parentFields(after.parentId));
+			if (after.order === undefined) await api.updateDepartment(ctx, body);
+			else await syncOne('department', { ...body, orderNo: orderNo(after.order), valid: '1' });
+		},
+		async deleteDepartment(id) {
+			await api.deleteDepartment(ctx, departmentRef(id));
+		},
+		async createMember(after) {
+			if (after.mobile === undefined || after.mobile === '')
+				throw new Error(
+					'WeLink needs a mobile number to create a user: map Mobile for this member',
+				);
+			const body: IDataObject = {
+				corpUserId: String(after.id),
+				mobileNumber: toWeLinkMobile(after.mobile),
+				...(await memberFields(after)),
+				isNotify: after.invite === true ? 1 : 0,
+			};
+			if (body.sex === undefined && options.defaultSex) body.sex = options.defaultSex;
+			await api.createUser(ctx, body);
+		},
+		async updateMember(id, after) {
+			const ref = userRef(id);
+			const { mobile, enabled, ...rest } = after;
+			if (mobile !== undefined) await api.changeUserMobile(ctx, ref, toWeLinkMobile(mobile));
+			const fields = await memberFields(rest);
+			// UNCONFIRMED: closing / reopening a user is the legacy sync's `valid` ("0" = closed),
+			// sent through the new batch sync; the real-time update has no status field.
+			if (enabled !== undefined)
+				await syncOne('user', { ...ref, ...fields, valid: enabled ? '1' : '0' });
+			else if (Object.keys(fields).length) await api.updateUser(ctx, { ...ref, ...fields });
+		},
+		async disableMember(id, after) {
+			const fields = await memberFields(after);
+			await syncOne('user', { ...userRef(id), ...fields, valid: '0' });
+		},
+		async deleteMembers(ids) {
+			const failures = new Map<string, string>();
+			const refs = ids.map(userRef);
+			// "Not found" means the user is already gone, e.g. a lost answer's job did run.
+			const gone = (code: string | undefined) => code === '47001';
+			try {
+				const { results } = await api.runBatchDeleteUsers(ctx, refs, options.deleteAccounts);
+				results.forEach((result, n) => {
+					if (result.success === false && !gone(result.code))
+						failures.set(
+							ids[n],
+							`WeLink refused it (${result.code ?? 'no code'}): ${result.message ?? 'no message'}`,
+						);
+				});
+			} catch {
+				// The batch call failed as a whole: delete one by one, so each user gets its own result.
+				for (const [n, id] of ids.entries()) {
+					try {
+						await api.deleteUser(ctx, refs[n], options.deleteAccounts);
+					} catch (error) {
+						if (!gone(api.weLinkCodeOf(error))) failures.set(id, (error as Error).message);
+					}
+				}
+			}
+			return failures;
+		},
+	};
+}
+
+export async function weLinkSyncPlatform(
+	ctx: IExecuteFunctions,
+	options: WeLinkSyncOptions,
+): Promise<SyncPlatform> {
+	const credentials = await ctx.getCredentials(WELINK_CREDENTIAL);
+	const directory = new Directory();
+	return {
+		name: 'WeLink',
+		limits: WELINK_LIMITS,
+		tenant: `welink:${String(credentials.clientId)}`,
+		fetchTarget: async () => {
+			const org = await readWeLinkOrg(ctx);
+			directory.load(org);
+			return org;
+		},
+		adapter: weLinkSyncAdapter(ctx, options, directory),
+	};
+}

@@ -1,0 +1,406 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { weLinkTokens } from '../../nodes/WeLink/transport/token';
+import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
+import {
+	SANDBOX_WELINK_CLIENT_ID,
+	SANDBOX_WELINK_CLIENT_SECRET,
+	SANDBOX_WELINK_TENANT_ID as T,
+} from '../../sandbox/welink/world.cjs';
+import { runNode } from '../harness/run.cjs';
+
+/** A source org as an HR system would give it: one item per department and per member. */
+function hrOrg() {
+	return [
+		{ type: 'department', id: 'HQ', name: '总部', parentId: '' },
+		{ type: 'department', id: 'RD', name: '研发中心', parentId: 'HQ', order: 20 },
+		{ type: 'department', id: 'OPS', name: '运维部', parentId: 'HQ', order: 10 },
+		// Zhang San already exists in WeLink (+86-15800000001): matched by mobile, moved into the tree.
+		{
+			type: 'member',
+			id: 'E001',
+			name: '张三',
+			mobile: '15800000001',
+			departments: ['RD'],
+			position: '研发总监',
+			status: 'active',
+		},
+		{
+			type: 'member',
+			id: 'H002',
+			name: '周一',
+			mobile: '13700000002',
+			email: 'zhouyi@hr.example.com',
+			departments: 'RD,OPS',
+			gender: '男',
+			status: '在职',
+		},
+		{
+			type: 'member',
+			id: 'H003',
+			name: '吴二',
+			mobile: '+86 137 0000 0003',
+			departments: ['OPS'],
+			gender: '女',
+		},
+		{
+			type: 'member',
+			id: 'H004',
+			name: '郑三',
+			mobile: '13700000004',
+			departments: ['OPS'],
+			gender: 'male',
+		},
+		{
+			type: 'member',
+			id: 'H005',
+			name: '冯四',
+			mobile: '13700000005',
+			email: 'fengsi@hr.example.com',
+			departments: ['HQ'],
+			employeeNo: 'A-5',
+			gender: 'f',
+		},
+	] as IDataObject[];
+}
+
+const WRITES = new Set(
+	[
+		'department/create',
+		'department/update',
+		'department/delete',
+		'department/batch/sync',
+		'user/create',
+		'user/update',
+		'user/delete',
+		'user/mobilenumber',
+		'user/batch/sync',
+		'user/batch/delete',
+	].map((p) => `/api/contact/v1/${p}`),
+);
+
+describe('Contacts Sync to WeLink against the sandbox', () => {
+	let sandbox: Sandbox;
+	let staticData: IDataObject;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => await sandbox.close());
+	beforeEach(() => {
+		sandbox.state.reset();
+		weLinkTokens.clear();
+		staticData = {};
+	});
+
+	const world = () => sandbox.state.welink;
+	const writeCalls = () =>
+		sandbox.state.log.all({ platform: 'welink' }).filter((e) => WRITES.has(e.path));
+	const writes = () => writeCalls().length;
+	const credentials = () => ({
+		weLinkApi: {
+			clientId: SANDBOX_WELINK_CLIENT_ID,
+			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
+			baseUrl: sandbox.welinkBaseUrl,
+		},
+	});
+	const sync = async (items: IDataObject[], parameters: Record<string, unknown> = {}) =>
+		await runNode(
+			{
+				type: 'weLink',
+				parameters: {
+					resource: 'contactsSync',
+					operation: 'syncToWeLink',
+					simulate: false,
+					matchBy: 'mobile',
+					fields: ['name', 'mobile', 'email', 'position', 'gender', 'employeeNo'],
+					...parameters,
+				},
+			},
+			{ credentials: credentials(), items, staticData },
+		);
+	const summaryOf = (run: Awaited<ReturnType<typeof sync>>) => {
+		const out = run.output('Node');
+		return out[out.length - 1];
+	};
+	const departmentNamed = (name: string) =>
+		[...world().departments.values()].find((d) => d.deptNameCn === name);
+	const user = (corpUserId: string) =>
+		[...world().users.values()].find((u) => u.corpUserId === corpUserId);
+
+	it('simulates without writing, applies in a safe order, then a re-run makes zero writes', async () => {
+		const simulated = await sync(hrOrg(), { simulate: true });
+		expect(simulated.error).toBeUndefined();
+		const plan = simulated.output('Node');
+		expect(plan.slice(0, -1).map((a) => [a.action, a.sourceKey, a.status])).toEqual([
+			['create_department', 'HQ', 'planned'],
+			['create_department', 'RD', 'planned'],
+			['create_department', 'OPS', 'planned'],
+			['create_member', 'H002', 'planned'],
+			['create_member', 'H003', 'planned'],
+			['create_member', 'H004', 'planned'],
+			['create_member', 'H005', 'planned'],
+			['update_member', 'E001', 'planned'],
+		]);
+		// Level 1 hangs under the virtual root "0"; existing IDs are corp codes.
+		expect(plan[0]).toMatchObject({ after: { name: '总部', parentId: '0' } });
+		expect(plan[7]).toMatchObject({
+			targetId: 'E001',
+			before: { departments: ['D001'], mainDepartment: 'D001' },
+			after: { position: '研发总监', departments: ['new:RD'], mainDepartment: 'new:RD' },
+		});
+		expect(summaryOf(simulated)).toMatchObject({
+			summary: true,
+			platform: 'WeLink',
+			simulate: true,
+			blocked: false,
+			writes: 0,
+			planned: 8,
+		});
+		expect(writes()).toBe(0);
+		expect(staticData).toEqual({ 'node:Node': {} });
+
+		const applied = await sync(hrOrg());
+		expect(applied.error).toBeUndefined();
+		expect(summaryOf(applied)).toMatchObject({ applied: 8, failed: 0, writes: 8 });
+		// The corp codes are the source keys; level 1 is under "0"; orders went through batch sync.
+		const hq = departmentNamed('总部');
+		const rd = departmentNamed('研发中心');
+		expect(hq).toMatchObject({ corpDeptCode: 'HQ', parentCode: '0' });
+		expect(rd).toMatchObject({ corpDeptCode: 'RD', parentCode: hq?.deptCode, orderNo: 20 });
+		expect(departmentNamed('运维部')).toMatchObject({ corpDeptCode: 'OPS', orderNo: 10 });
+		expect(user('E001')).toMatchObject({
+			userId: `zhangsan@${T}`,
+			position: '研发总监',
+			deptCodes: [rd?.deptCode],
+			mainDeptCode: rd?.deptCode,
+		});
+		expect(user('H002')).toMatchObject({
+			userNameCn: '周一',
+			mobileNumber: '+86-13700000002',
+			userEmail: 'zhouyi@hr.example.com',
+			sex: 'M',
+			deptCodes: [rd?.deptCode],
+		});
+		expect(user('H003')).toMatchObject({ mobileNumber: '+86-13700000003', sex: 'F' });
+		expect(user('H005')).toMatchObject({ employeeId: 'A-5', sex: 'F', deptCodes: [hq?.deptCode] });
+		// Departments are created before the users that need them.
+		const order = writeCalls().map((e) => e.path);
+		expect(order.lastIndexOf('/api/contact/v1/department/batch/sync')).toBeLessThan(
+			order.indexOf('/api/contact/v1/user/create'),
+		);
+		const created = writeCalls().filter((e) => e.path === '/api/contact/v1/user/create');
+		expect(created.map((e) => e.body)).toContainEqual({
+			corpUserId: 'H002',
+			mobileNumber: '+86-13700000002',
+			userNameCn: '周一',
+			userEmail: 'zhouyi@hr.example.com',
+			sex: 'M',
+			corpDeptCodes: ['RD'],
+			mainCorpDeptCode: 'RD',
+			isNotify: 0,
+		});
+
+		const before = writes();
+		const rerun = await sync(hrOrg());
+		expect(summaryOf(rerun)).toMatchObject({ writes: 0, planned: 0, applied: 0 });
+		expect(rerun.output('Node')).toHaveLength(1);
+		expect(writes()).toBe(before);
+	});
+
+	it('converges after a partial failure', async () => {
+		sandbox.state.faults.add({
+			platform: 'welink',
+			path: '/api/contact/v1/user/create',
+			kind: 'errcode',
+			errcode: '47002',
+			after: 1,
+		});
+		const first = await sync(hrOrg());
+		expect(first.error).toBeUndefined();
+		const failed = first.output('Node').filter((a) => a.status === 'failed');
+		expect(failed).toHaveLength(1);
+		expect(failed[0].error).toContain('47002');
+		expect(summaryOf(first)).toMatchObject({ failed: 1, applied: 7 });
+
+		const second = await sync(hrOrg());
+		expect(
+			second
+				.output('Node')
+				.filter((a) => a.status === 'applied')
+				.map((a) => a.action),
+		).toEqual(['create_member']);
+		const third = await sync(hrOrg());
+		expect(summaryOf(third)).toMatchObject({ writes: 0 });
+	});
+
+	it('closes leavers and moves them to the disabled department; the threshold blocks a mass removal before any write', async () => {
+		await sync(hrOrg());
+		const leavers = hrOrg().map((item) =>
+			item.id === 'H003' ? { ...item, status: '离职' } : item,
+		);
+		const run = await sync(leavers, { syncOptions: { disabledDepartmentName: '已禁用用户' } });
+		expect(run.error).toBeUndefined();
+		expect(
+			run
+				.output('Node')
+				.slice(0, -1)
+				.map((a) => [a.action, a.status]),
+		).toEqual([
+			['create_department', 'applied'],
+			['disable_member', 'applied'],
+		]);
+		const disabled = departmentNamed('已禁用用户');
+		expect(disabled?.parentCode).toBe('0');
+		expect(disabled?.corpDeptCode).toMatch(/^D[0-9a-f]{16}$/);
+		expect(user('H003')).toMatchObject({ userStatus: 4, deptCodes: [disabled?.deptCode] });
+		const closing = writeCalls().filter((e) => e.path === '/api/contact/v1/user/batch/sync');
+		expect(closing.map((e) => e.body)).toEqual([
+			{
+				personInfos: [
+					{
+						corpUserId: 'H003',
+						corpDeptCodes: [disabled?.corpDeptCode],
+						mainCorpDeptCode: disabled?.corpDeptCode,
+						valid: '0',
+					},
+				],
+			},
+		]);
+		// Closed users are not written again.
+		const again = await sync(leavers, { syncOptions: { disabledDepartmentName: '已禁用用户' } });
+		expect(summaryOf(again)).toMatchObject({ writes: 0 });
+
+		// Back in the source: reopened (valid "1") and moved back.
+		const back = await sync(hrOrg(), { syncOptions: { disabledDepartmentName: '已禁用用户' } });
+		expect(
+			back
+				.output('Node')
+				.slice(0, -1)
+				.map((a) => [a.action, a.status]),
+		).toEqual([['update_member', 'applied']]);
+		expect(user('H003')).toMatchObject({
+			userStatus: 1,
+			deptCodes: [departmentNamed('运维部')?.deptCode],
+		});
+
+		// A broken export where everyone but Zhang San "left": 4 of 7 enabled users would go.
+		const writesBefore = writes();
+		const gone = hrOrg().map((item) =>
+			item.type === 'member' && item.id !== 'E001' ? { ...item, status: 'left' } : item,
+		);
+		const blocked = await sync(gone, { maxDecreaseCount: 50, maxDecreasePercent: 20 });
+		expect(blocked.error?.message).toMatch(
+			/^Sync stopped before any write: 4 of 7 members \(57\.1%\) would be disabled or deleted/,
+		);
+		expect(writes()).toBe(writesBefore);
+		const preview = await sync(gone, { simulate: true, maxDecreasePercent: 20 });
+		expect(summaryOf(preview)).toMatchObject({ blocked: true, decrease: 4, writes: 0 });
+		expect(user('H002')).toMatchObject({ userStatus: 1 });
+	});
+
+	it('deletes leavers in one batch job, and changes a mobile number with its own call', async () => {
+		await sync(hrOrg());
+		const changed = hrOrg()
+			.filter((item) => item.id !== 'H004')
+			.map((item) => (item.id === 'H005' ? { ...item, mobile: '13900000005' } : item));
+		const run = await sync(changed, { syncOptions: { leavers: 'delete' } });
+		expect(run.error).toBeUndefined();
+		expect(
+			run
+				.output('Node')
+				.slice(0, -1)
+				.map((a) => [a.action, a.targetId, a.status]),
+		).toEqual([
+			['update_member', 'H005', 'applied'],
+			['delete_member', 'H004', 'applied'],
+		]);
+		expect(user('H004')).toBeUndefined();
+		expect(user('H005')).toMatchObject({ mobileNumber: '+86-13900000005' });
+		expect(world().contactJobs.deletedUsers).toEqual([
+			{ userId: `h004@${T}`, corpUserId: 'H004', isDeleteUser: 0 },
+		]);
+		const paths = writeCalls().map((e) => e.path);
+		expect(paths).toContain('/api/contact/v1/user/mobilenumber');
+		expect(paths).toContain('/api/contact/v1/user/batch/delete');
+		expect(paths).not.toContain('/api/contact/v1/user/delete');
+		const rerun = await sync(changed, { syncOptions: { leavers: 'delete' } });
+		expect(summaryOf(rerun)).toMatchObject({ writes: 0 });
+	});
+
+	it('stops on a bad source item before calling WeLink', async () => {
+		const items = [...hrOrg(), { type: 'person', id: 'X' }];
+		const run = await sync(items);
+		expect(run.error?.message).toBe(
+			'Record Type: "person" is neither "department" nor "member" [item 8]',
+		);
+		const gender = await sync([
+			{ type: 'member', id: 'E9', name: 'N', gender: 'x', departments: 'RD' },
+		]);
+		expect(gender.error?.message).toContain('Member Mapping: Gender: "x" is not a gender');
+		expect(sandbox.state.log.all({ platform: 'welink' })).toHaveLength(0);
+	});
+
+	it('exports the org with paths in the shape Sync reads, and syncing the export back changes nothing', async () => {
+		const exported = await runNode(
+			{
+				type: 'weLink',
+				parameters: { resource: 'contactsSync', operation: 'exportFromWeLink' },
+			},
+			{ credentials: credentials() },
+		);
+		expect(exported.error).toBeUndefined();
+		const out = exported.output('Node');
+		expect(out.filter((i) => i.type === 'department')).toEqual([
+			{
+				type: 'department',
+				id: 'D001',
+				name: '研发部',
+				parentId: '',
+				order: 1,
+				path: '研发部',
+				deptCode: '1001',
+			},
+			{
+				type: 'department',
+				id: 'D002',
+				name: '市场部',
+				parentId: '',
+				order: 2,
+				path: '市场部',
+				deptCode: '1002',
+			},
+			{
+				type: 'department',
+				id: 'D003',
+				name: '平台组',
+				parentId: 'D001',
+				order: 3,
+				path: '研发部/平台组',
+				deptCode: '1003',
+			},
+		]);
+		expect(out.find((i) => i.id === 'E003')).toEqual({
+			type: 'member',
+			id: 'E003',
+			name: '王五',
+			mobile: '+86-15800000003',
+			email: 'wangwu@welink.example.com',
+			gender: 'male',
+			alias: 'Wang Wu',
+			employeeNo: 'E003',
+			departments: ['D003'],
+			mainDepartment: 'D003',
+			departmentPaths: ['研发部/平台组'],
+			status: 'active',
+			userId: `wangwu@${T}`,
+		});
+		const back = await sync(out, {
+			matchBy: 'id',
+			simulate: true,
+			fields: ['name', 'mobile', 'email', 'position', 'gender', 'alias', 'employeeNo'],
+			syncOptions: { allDepartments: true },
+		});
+		expect(back.output('Node').slice(0, -1)).toEqual([]);
+		expect(summaryOf(back)).toMatchObject({ planned: 0, blocked: false });
+	});
+});
