@@ -139,7 +139,9 @@ describe('check-in in real n8n', () => {
 			error: 'WeCom: a member does not exist or is outside the app’s visible range (301021)',
 			errcode: 301021,
 		});
-		expect(out[2]).toMatchObject({ error: 'Members: "张三" is not a member ID (账号) [item 2]' });
+		expect(out[2]).toMatchObject({
+			error: 'Members: "张三" is not a member ID (账号: 1–64 letters, digits or _-@.) [item 2]',
+		});
 		expect(sandbox.state.log.all({ path: '/cgi-bin/checkin/getcheckin_daydata' })).toHaveLength(2);
 	});
 

@@ -102,6 +102,14 @@ const buttonCard = (extra: IDataObject = {}) => ({
 	...extra,
 });
 const option = (i: number) => ({ id: `o${i}`, text: `选项${i}` });
+const vote = (extra: IDataObject = {}) => ({
+	card_type: 'vote_interaction',
+	main_title: { title: '投票' },
+	task_id: 'vote-1',
+	checkbox: { question_key: 'q', option_list: [option(1)] },
+	submit_button: { text: '提交', key: 'submit' },
+	...extra,
+});
 
 const robot = (robotMessageType: string, parameters: IDataObject = {}): IDataObject => ({
 	resource: 'groupRobot',
@@ -219,7 +227,6 @@ const wecomCases: Case[] = [
 		bad: 3,
 		field: 'Every N Weeks',
 		limit: 'at most 2',
-		limitInDescription: true,
 	},
 	{
 		name: 'meeting create: daily/weekly series ≤ 200 occurrences',
@@ -246,8 +253,7 @@ const wecomCases: Case[] = [
 		good: '123-456-789',
 		bad: '1234567',
 		field: 'Meeting Code',
-		limit: '9 digits',
-		limitInDescription: true,
+		limit: '9–12 digits',
 	},
 
 	// Messages (reference §3.1)
@@ -259,7 +265,18 @@ const wecomCases: Case[] = [
 		bad: x(65, 'a'),
 		field: 'Members',
 		limit: '1–64',
-		limitInDescription: true,
+	},
+	{
+		name: 'message send: mobile number (Members Are Mobile Numbers) 5–32 digits',
+		node: 'weCom',
+		parameters: send('text', {
+			recipients: { members: v, membersAreMobiles: true },
+			content: '通知',
+		}),
+		good: '13800000000',
+		bad: '1'.repeat(33),
+		field: 'Members',
+		limit: '5–32 digits',
 	},
 	{
 		name: 'message send: Duplicate Check Window ≤ 14400 s',
@@ -556,6 +573,43 @@ const wecomCases: Case[] = [
 		limit: 'over 1024 bytes',
 	},
 	{
+		name: 'template card: menu item key (action_menu.action_list[].key) ≤ 1024 bytes',
+		node: 'weCom',
+		parameters: card(),
+		good: textNotice({
+			task_id: 't1',
+			action_menu: { desc: '更多', action_list: [{ text: '忽略', key: x(1024) }] },
+		}),
+		bad: textNotice({
+			task_id: 't1',
+			action_menu: { desc: '更多', action_list: [{ text: '忽略', key: x(1025) }] },
+		}),
+		field: 'Menu Item 1 Key',
+		limit: 'over the limit of 1024 bytes',
+	},
+	{
+		name: 'template card: dropdown question_key ≤ 1024 bytes',
+		node: 'weCom',
+		parameters: card(),
+		good: buttonCard({ button_selection: { question_key: x(1024), option_list: [option(1)] } }),
+		bad: buttonCard({ button_selection: { question_key: x(1025), option_list: [option(1)] } }),
+		field: 'Dropdown Question Key',
+		limit: 'over the limit of 1024 bytes',
+	},
+	{
+		name: 'template card: dropdown option id ≤ 128 bytes',
+		node: 'weCom',
+		parameters: card(),
+		good: buttonCard({
+			button_selection: { question_key: 'q', option_list: [{ id: x(128), text: '是' }] },
+		}),
+		bad: buttonCard({
+			button_selection: { question_key: 'q', option_list: [{ id: x(129), text: '是' }] },
+		}),
+		field: 'Dropdown Option 1 ID',
+		limit: 'over the limit of 128 bytes',
+	},
+	{
 		name: 'template card: dropdown (button_selection) 1–10 options',
 		node: 'weCom',
 		parameters: card(),
@@ -588,6 +642,33 @@ const wecomCases: Case[] = [
 		},
 		field: 'Vote Options',
 		limit: 'WeCom takes 1–20',
+	},
+	{
+		name: 'template card: vote question_key ≤ 1024 bytes',
+		node: 'weCom',
+		parameters: card(),
+		good: vote({ checkbox: { question_key: x(1024), option_list: [option(1)] } }),
+		bad: vote({ checkbox: { question_key: x(1025), option_list: [option(1)] } }),
+		field: 'Vote Question Key',
+		limit: 'over the limit of 1024 bytes',
+	},
+	{
+		name: 'template card: vote option id ≤ 128 bytes',
+		node: 'weCom',
+		parameters: card(),
+		good: vote({ checkbox: { question_key: 'q', option_list: [{ id: x(128), text: '是' }] } }),
+		bad: vote({ checkbox: { question_key: 'q', option_list: [{ id: x(129), text: '是' }] } }),
+		field: 'Vote Option 1 ID',
+		limit: 'over the limit of 128 bytes',
+	},
+	{
+		name: 'template card: submit_button key ≤ 1024 bytes',
+		node: 'weCom',
+		parameters: card(),
+		good: vote({ submit_button: { text: '提交', key: x(1024) } }),
+		bad: vote({ submit_button: { text: '提交', key: x(1025) } }),
+		field: 'Submit Button Key',
+		limit: 'over the limit of 1024 bytes',
 	},
 	{
 		name: 'template card: multiple choice 1–3 questions',
@@ -767,6 +848,33 @@ const wecomCases: Case[] = [
 		field: 'Article 1 Description',
 		limit: 'over the limit of 512 bytes',
 	},
+	...(
+		[
+			['url', 'URL'],
+			['picurl', 'Picture URL'],
+		] as const
+	).map(
+		([param, name]): Case => ({
+			name: `group robot (news): article ${name} ≤ 2048 bytes`,
+			node: 'weCom',
+			parameters: robot('news', {
+				robotArticles: { article: [{ title: '发布', url: 'https://a.example', [param]: v }] },
+			}),
+			good: 'https://a.example/p.png',
+			bad: `https://a.example/${x(2040)}`,
+			field: `Article 1 ${name}`,
+			limit: 'over the limit of 2048 bytes',
+		}),
+	),
+	{
+		name: 'group robot (text): Mention Mobiles 5–32 digits',
+		node: 'weCom',
+		parameters: robot('text', { content: '构建成功', mentionedMobileList: v }),
+		good: '13800000000, @all',
+		bad: '1'.repeat(33),
+		field: 'Mention Mobiles',
+		limit: '5–32 digits',
+	},
 	{
 		name: 'group robot (image): ≤ 2 MB',
 		node: 'weCom',
@@ -841,7 +949,6 @@ const wecomCases: Case[] = [
 		bad: x(65, 'z'),
 		field: 'Members',
 		limit: '1–64',
-		limitInDescription: true,
 	},
 	{
 		name: 'check-in daily reports: Limit ≥ 1',
@@ -983,7 +1090,6 @@ const welinkCases: Case[] = [
 		bad: x(129),
 		field: 'User Names or IDs',
 		limit: 'at most 128 characters',
-		limitInDescription: true,
 	},
 	{
 		name: 'message send app card: ≤ 5 rows',
@@ -1137,7 +1243,6 @@ const welinkCases: Case[] = [
 		bad: x(65, 'D'),
 		field: 'Corp Department Code',
 		limit: 'at most 64 characters',
-		limitInDescription: true,
 	},
 	{
 		name: 'contact sync departments: order 1–999',
@@ -1190,7 +1295,6 @@ const welinkCases: Case[] = [
 		bad: x(129, 'E'),
 		field: 'Employee Numbers',
 		limit: 'at most 128 characters',
-		limitInDescription: true,
 	},
 ];
 

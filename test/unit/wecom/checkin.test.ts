@@ -866,10 +866,13 @@ describe('Check-In: who', () => {
 describe('Check-In: validation before any call', () => {
 	it.each([
 		[{ members: '={{ $json.none }}' }, 'Members: is empty [item 0]'],
-		[{ members: '={{ "zhangsan, 张三" }}' }, 'Members: "张三" is not a member ID (账号) [item 0]'],
+		[
+			{ members: '={{ "zhangsan, 张三" }}' },
+			'Members: "张三" is not a member ID (账号: 1–64 letters, digits or _-@.) [item 0]',
+		],
 		[
 			{ members: `={{ "${'a'.repeat(65)}" }}` },
-			`Members: "${'a'.repeat(65)}" is not a member ID (账号) [item 0]`,
+			`Members: "${'a'.repeat(65)}" is not a member ID (账号: 1–64 letters, digits or _-@.) [item 0]`,
 		],
 		[{ who: 'departments', departments: '={{ [] }}' }, 'Departments: is empty [item 0]'],
 		[

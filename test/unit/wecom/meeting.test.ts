@@ -214,7 +214,7 @@ describe('Meeting: Create', () => {
 		],
 		[
 			{ adminUserId: { __rl: true, mode: 'id', value: '={{ "张三" }}' } },
-			'Admin: "张三" is not a member ID (账号) [item 0]',
+			'Admin: "张三" is not a member ID (账号: 1–64 letters, digits or _-@.) [item 0]',
 		],
 		[{ settings: { password: '12ab' } }, 'Password: must be 4 to 6 digits [item 0]'],
 		[{ settings: { password: '1234567' } }, 'Password: must be 4 to 6 digits [item 0]'],
@@ -233,7 +233,7 @@ describe('Meeting: Create', () => {
 		],
 		[
 			{ recurrence: { repeatType: 0, repeatInterval: 2 } },
-			'Every N Weeks: 2 is not allowed for a daily series [item 0]',
+			'Every N Weeks: 2 is not allowed for a daily series (weekly only, at most 2) [item 0]',
 		],
 		[
 			{ recurrence: { repeatType: 2, repeatCount: 60 } },

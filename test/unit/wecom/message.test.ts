@@ -445,7 +445,7 @@ describe('Message: input checks (before any call)', () => {
 		],
 		[
 			{ recipients: { members: '张三' }, messageType: 'text', content: 'x' },
-			'Members: "张三" is not a member ID (账号) [item 0]',
+			'Members: "张三" is not a member ID (账号: 1–64 letters, digits or _-@.) [item 0]',
 		],
 		[
 			{ recipients: { departments: 'sales' }, messageType: 'text', content: 'x' },
@@ -457,7 +457,7 @@ describe('Message: input checks (before any call)', () => {
 				messageType: 'text',
 				content: 'x',
 			},
-			'Members: "abc" is not a mobile number [item 0]',
+			'Members: "abc" is not a mobile number (5–32 digits, optionally with + and -) [item 0]',
 		],
 		[
 			{ messageType: 'textcard', cardTitle: 't', cardDescription: 'd', cardUrl: 'ftp://x' },

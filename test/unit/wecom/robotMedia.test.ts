@@ -151,11 +151,11 @@ describe('Group Robot: Send', () => {
 		],
 		[
 			{ robotMessageType: 'text', content: 'x', mentionedMobileList: 'call-me' },
-			'Mention Mobiles: "call-me" is not a mobile number [item 0]',
+			'Mention Mobiles: "call-me" is not a mobile number (手机号: 5–32 digits, optionally with + and -) [item 0]',
 		],
 		[
 			{ robotMessageType: 'news', robotArticles: { article: [{ title: 't' }] } },
-			'Article 1 URL: must be an http(s) link [item 0]',
+			'Article 1 URL: is required [item 0]',
 		],
 		[
 			{

@@ -169,7 +169,10 @@ describe('Attendance: Get Punch Records', () => {
 
 	it.each([
 		[{ employeeIds: '={{ "" }}' }, 'Employee Numbers: is empty [item 0]'],
-		[{ employeeIds: 'E 1' }, 'Employee Numbers: "E 1" is not an employee number [item 0]'],
+		[
+			{ employeeIds: 'E 1' },
+			'Employee Numbers: "E 1" is not an employee number (no spaces, at most 128 characters) [item 0]',
+		],
 		[{ from: 'yesterday' }, 'From: "yesterday" is not a date and time [item 0]'],
 		[
 			{ to: '2026-03-01 00:00' },

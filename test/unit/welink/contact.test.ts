@@ -413,7 +413,10 @@ describe('Contact: users', () => {
 			'User: "15800000001" is not a mobile number in WeLink\'s format [item 0]',
 		],
 		[node('getUser', { user: rl('id', '={{ "" }}') }), 'User: is required [item 0]'],
-		[node('deleteUser', { user: rl('corpUserId', 'E 1') }), 'User: "E 1" is not an ID [item 0]'],
+		[
+			node('deleteUser', { user: rl('corpUserId', 'E 1') }),
+			'User: "E 1" is not an ID (no spaces, at most 128 characters) [item 0]',
+		],
 		[node('getUserIds', { corpUserIds: '={{ [] }}' }), 'Corp User IDs: is empty [item 0]'],
 		[
 			node('createDepartment', {
@@ -421,7 +424,7 @@ describe('Contact: users', () => {
 				corpDeptCode: 'D 1',
 				deptNameCn: 'x',
 			}),
-			'Corp Department Code: "D 1" is not a department code [item 0]',
+			'Corp Department Code: "D 1" is not a department code (no spaces, at most 64 characters) [item 0]',
 		],
 		[
 			node('createDepartment', {

@@ -450,7 +450,7 @@ describe('Message: every limit is checked before any call', () => {
 		[
 			'a user name instead of an ID',
 			plainCard({ users: 'zhang san' }),
-			'User Names or IDs: "zhang san" is not a WeLink user ID [item 0]',
+			'User Names or IDs: "zhang san" is not a WeLink user ID (no spaces, at most 128 characters) [item 0]',
 		],
 		[
 			'101 departments',

@@ -125,7 +125,10 @@ describe('Todo: Create', () => {
 		[{ appName: '={{ "" }}' }, 'App Name: is required [item 0]'],
 		[{ requestId: '={{ "" }}' }, 'Request ID: is required [item 0]'],
 		[{ handler: user('={{ "" }}') }, 'Handler: is required [item 0]'],
-		[{ applicant: user('zhang san') }, 'Applicant: "zhang san" is not an ID [item 0]'],
+		[
+			{ applicant: user('zhang san') },
+			'Applicant: "zhang san" is not an ID (no spaces, at most 128 characters) [item 0]',
+		],
 		[
 			{ options: { pcDetailsUrl: 'h5://app/index.html' } },
 			'PC Details URL: "h5://app/index.html" is not an http(s) URL [item 0]',

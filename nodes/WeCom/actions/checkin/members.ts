@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { mapWithConcurrency, unique } from '../../../shared/batching';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { USERID } from '../common/members';
+import { USERID, USERID_RULE } from '../common/members';
 
 /** Whose check-in data: given members, the members of departments, or everyone the app can see. */
 export type Who =
@@ -69,8 +69,8 @@ export function readWho(ctx: IExecuteFunctions, itemIndex: number): Who {
 			ctx,
 			itemIndex,
 			'Members',
-			`"${bad}" is not a member ID (账号)`,
-			'Member IDs have 1–64 letters, digits or _-@. and start with a letter or digit; use IDs, not names.',
+			`"${bad.slice(0, 80)}" is not a member ID (${USERID_RULE})`,
+			'Member IDs start with a letter or digit; use IDs, not names.',
 		);
 	return { kind: 'members', userids };
 }

@@ -10,6 +10,9 @@ import { inputError, splitList } from '../../../shared/validation';
 /** WeCom member IDs (账号): 1–64 of letters, digits and _-@., starting with a letter or digit. */
 export const USERID = /^[A-Za-z0-9][A-Za-z0-9_\-@.]{0,63}$/;
 
+/** The rule, for error messages: `"x" is not a member ID (${USERID_RULE})`. */
+export const USERID_RULE = '账号: 1–64 letters, digits or _-@.';
+
 /** A single member: "From list" (searched in WeCom) or "By ID". */
 export function memberLocator(options: {
 	name: string;
@@ -87,8 +90,8 @@ export function readMemberIds(
 			ctx,
 			itemIndex,
 			field,
-			`"${bad}" is not a member ID (账号)`,
-			'Use member IDs (1–64 letters, digits or _-@.), not names. To send by mobile number, turn on "Resolve Mobile Numbers".',
+			`"${bad.slice(0, 80)}" is not a member ID (${USERID_RULE})`,
+			'Use member IDs (starting with a letter or digit), not names. To message by mobile number, turn on "Members Are Mobile Numbers".',
 		);
 	}
 	if (max !== undefined && ids.length > max) {

@@ -69,7 +69,8 @@ export const description: INodeProperties[] = [
 		name: 'mentionedMobileList',
 		type: 'string',
 		default: '',
-		description: 'Mobile numbers to @mention, separated by commas; @all for everyone',
+		description:
+			'Mobile numbers (5–32 digits, optionally with + and -) to @mention, separated by commas; @all for everyone',
 		displayOptions: on('text'),
 	},
 	{
@@ -102,7 +103,13 @@ export const description: INodeProperties[] = [
 						default: '',
 						description: 'At most 512 bytes',
 					},
-					{ displayName: 'Picture URL', name: 'picurl', type: 'string', default: '' },
+					{
+						displayName: 'Picture URL',
+						name: 'picurl',
+						type: 'string',
+						default: '',
+						description: 'JPG/PNG; http(s), at most 2048 bytes',
+					},
 					{
 						displayName: 'Title',
 						name: 'title',
@@ -110,7 +117,13 @@ export const description: INodeProperties[] = [
 						default: '',
 						description: 'At most 128 bytes',
 					},
-					{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						description: 'Link opened on tap; http(s), at most 2048 bytes',
+					},
 				],
 			},
 		],

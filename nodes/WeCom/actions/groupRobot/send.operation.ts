@@ -5,6 +5,7 @@ import { multipartFile } from '../../../shared/multipart';
 import { checkText, inputError, splitList, stringParam } from '../../../shared/validation';
 import { robotRequest } from '../../transport/robot';
 import { readMediaFile, type MediaFile } from '../media/rules';
+import { checkUrl } from '../message/content';
 import { readTemplateCard } from '../message/templateCard';
 
 /** Robot message limits (reference §3.5). */
@@ -38,8 +39,8 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Robot
 					this,
 					i,
 					'Mention Mobiles',
-					`"${badMobile}" is not a mobile number`,
-					'Use mobile numbers or @all.',
+					`"${badMobile.slice(0, 40)}" is not a mobile number (手机号: 5–32 digits, optionally with + and -)`,
+					'Use mobile numbers of group members, separated by commas, or @all.',
 				);
 			if (mentioned.length) payload.mentioned_list = mentioned;
 			if (mobiles.length) payload.mentioned_mobile_list = mobiles;
@@ -110,14 +111,9 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Robot
 					max: 512,
 					unit: 'bytes',
 				});
-				if (!/^https?:\/\//i.test(String(a.url ?? '')))
-					throw inputError(
-						this,
-						i,
-						`Article ${n + 1} URL`,
-						'must be an http(s) link',
-						'Every robot article needs a link.',
-					);
+				// Links: http(s), at most 2048 bytes each, as for app news (reference §3.1); url is required.
+				checkUrl(this, i, `Article ${n + 1} URL`, String(a.url ?? ''), true);
+				checkUrl(this, i, `Article ${n + 1} Picture URL`, String(a.picurl ?? ''), false);
 			});
 			return { msgtype, payload: { articles } };
 		}

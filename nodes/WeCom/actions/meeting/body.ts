@@ -222,7 +222,7 @@ export function remindersObject(
 					ctx,
 					itemIndex,
 					'Every N Weeks',
-					`${interval} is not allowed for a ${REPEAT_NAMES[type] ?? type} series`,
+					`${interval} is not allowed for a ${REPEAT_NAMES[type] ?? type} series (weekly only, at most 2)`,
 					'WeCom accepts a repeat interval only for weekly meetings, and at most 2 (every other week).',
 				);
 			}

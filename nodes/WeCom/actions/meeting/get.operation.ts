@@ -18,8 +18,8 @@ export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 			this,
 			i,
 			'Meeting Code',
-			`"${value}" is not a meeting code`,
-			'A meeting code (会议号) is 9 digits, shown as 123-456-789.',
+			`"${value.slice(0, 40)}" is not a meeting code (会议号: 9–12 digits)`,
+			'Give the digits people use to join, e.g. 123-456-789 (spaces and - are ignored).',
 		);
 	}
 	const body: IDataObject =

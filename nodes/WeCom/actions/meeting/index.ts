@@ -155,7 +155,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '123-456-789',
-		description: 'The 9-digit meeting code (会议号) people use to join',
+		description: 'The meeting code (会议号, 9–12 digits) people use to join',
 		displayOptions: {
 			show: { resource: ['meeting'], operation: ['get'], lookupBy: ['meetingCode'] },
 		},

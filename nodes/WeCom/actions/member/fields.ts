@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkText, inputError, splitList } from '../../../shared/validation';
-import { readMemberIds, USERID } from '../common/members';
+import { readMemberIds, USERID, USERID_RULE } from '../common/members';
 import { readDepartmentIds } from '../contacts/api';
 
 /** Member fields of user/create and user/update, with the limits of reference §4.2. */
@@ -226,8 +226,8 @@ export function checkMemberId(
 			ctx,
 			i,
 			field,
-			`"${userid}" is not a valid member ID (账号)`,
-			'Use 1–64 letters, digits or _-@., starting with a letter or digit.',
+			`"${userid.slice(0, 80)}" is not a valid member ID (${USERID_RULE})`,
+			'Start with a letter or digit, and use only letters, digits and _-@.',
 		);
 }
 

@@ -345,7 +345,14 @@ export interface MessageContent {
 
 const HTTP_URL = /^https?:\/\/\S+$/i;
 
-function url(ctx: IExecuteFunctions, i: number, field: string, value: string, required: boolean) {
+/** An http(s) link of at most 2048 bytes (news url/picurl, textcard url; also group robot news). */
+export function checkUrl(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: string,
+	required: boolean,
+) {
 	if (!value) {
 		if (required) throw inputError(ctx, i, field, 'is required', 'Enter an http(s) link.');
 		return;
@@ -427,7 +434,7 @@ export async function readContent(
 				unit: 'bytes',
 				required: true,
 			});
-			url(ctx, i, 'URL', link, true);
+			checkUrl(ctx, i, 'URL', link, true);
 			checkText(ctx, i, button, { field: 'Button Text', max: 4, unit: 'characters' });
 			return {
 				msgtype,
@@ -449,8 +456,8 @@ export async function readContent(
 					max: 512,
 					unit: 'bytes',
 				});
-				url(ctx, i, field('URL'), String(a.url ?? ''), !a.appid);
-				url(ctx, i, field('Picture URL'), String(a.picurl ?? ''), false);
+				checkUrl(ctx, i, field('URL'), String(a.url ?? ''), !a.appid);
+				checkUrl(ctx, i, field('Picture URL'), String(a.picurl ?? ''), false);
 				if (a.appid && !a.pagepath)
 					throw inputError(
 						ctx,

@@ -109,8 +109,8 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recip
 			ctx,
 			itemIndex,
 			'Members',
-			`"${bad}" is not a mobile number`,
-			'Mobile numbers have 5–32 digits, optionally with + and -.',
+			`"${bad.slice(0, 40)}" is not a mobile number (5–32 digits, optionally with + and -)`,
+			'Give the members’ mobile numbers (手机号), or turn off "Members Are Mobile Numbers" to give member IDs.',
 		);
 	}
 	const recipients: Recipients = {

@@ -7,13 +7,14 @@ import type {
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
-import { inputError, parseJsonObject, stringParam } from '../../../shared/validation';
+import { checkText, inputError, parseJsonObject, stringParam } from '../../../shared/validation';
 
 /**
  * Template cards (reference §3.1.1): structured fields for the common blocks, JSON for the rest
  * (vote and multiple-choice questions, quote areas, …). Whatever way the card is built, the final
  * object is checked against the documented structure and counts before it is sent. Text lengths in
- * the card docs are recommendations (建议), so they are not enforced.
+ * the card docs are recommendations (建议), so they are not enforced; the byte limits on keys and
+ * option IDs are hard limits and are.
  */
 
 export const CARD_TYPES = [
@@ -389,6 +390,49 @@ export function readTemplateCard(
 
 const TASK_ID = /^[0-9a-zA-Z_\-@]{1,128}$/;
 
+/** Callback keys (menu items, question_key, submit_button.key): ≤1024 bytes (reference §3.1.1). */
+const KEY_BYTES = 1024;
+/** Option IDs (option_list[].id) of dropdowns and votes: ≤128 bytes. */
+const OPTION_ID_BYTES = 128;
+
+/** Checks a key or ID inside the card JSON, naming the field and where it sits in template_card. */
+function checkBytes(
+	ctx: IExecuteFunctions,
+	i: number,
+	value: unknown,
+	field: string,
+	max: number,
+	path: string,
+) {
+	if (value === undefined || value === null) return;
+	checkText(ctx, i, String(value), {
+		field,
+		max,
+		unit: 'bytes',
+		fix: `It is ${path} in the template_card JSON.`,
+	});
+}
+
+/** Options of a dropdown or vote: each id at most 128 bytes. */
+function checkOptionIds(
+	ctx: IExecuteFunctions,
+	i: number,
+	options: IDataObject[],
+	label: string,
+	path: string,
+) {
+	options.forEach((o, n) =>
+		checkBytes(
+			ctx,
+			i,
+			(o ?? {}).id,
+			`${label} ${n + 1} ID`,
+			OPTION_ID_BYTES,
+			`${path}.option_list[${n}].id (选项 id)`,
+		),
+	);
+}
+
 function count(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -527,11 +571,43 @@ export function checkTemplateCard(
 	count(ctx, i, card, 'horizontal_content_list', 'Rows', 6);
 	count(ctx, i, card, 'jump_list', 'Links', 3);
 	count(ctx, i, card, 'vertical_content_list', 'Vertical Rows', 4);
-	if (card.action_menu)
-		count(ctx, i, card.action_menu as IDataObject, 'action_list', 'Menu Items', 3, 1);
+	if (card.action_menu) {
+		const items = count(ctx, i, card.action_menu as IDataObject, 'action_list', 'Menu Items', 3, 1);
+		items.forEach((item, n) =>
+			checkBytes(
+				ctx,
+				i,
+				(item ?? {}).key,
+				`Menu Item ${n + 1} Key`,
+				KEY_BYTES,
+				`action_menu.action_list[${n}].key (菜单项 key)`,
+			),
+		);
+	}
+	const submit = card.submit_button as IDataObject | undefined;
+	if (submit && typeof submit === 'object')
+		checkBytes(
+			ctx,
+			i,
+			submit.key,
+			'Submit Button Key',
+			KEY_BYTES,
+			'submit_button.key (提交按钮 key)',
+		);
 	if (type === 'button_interaction') {
-		if (card.button_selection)
-			count(ctx, i, card.button_selection as IDataObject, 'option_list', 'Dropdown Options', 10, 1);
+		if (card.button_selection) {
+			const selection = card.button_selection as IDataObject;
+			const options = count(ctx, i, selection, 'option_list', 'Dropdown Options', 10, 1);
+			checkBytes(
+				ctx,
+				i,
+				selection.question_key,
+				'Dropdown Question Key',
+				KEY_BYTES,
+				'button_selection.question_key (下拉式选择器 question_key)',
+			);
+			checkOptionIds(ctx, i, options, 'Dropdown Option', 'button_selection');
+		}
 		const buttons = count(ctx, i, card, 'button_list', 'Buttons', 6, 1);
 		buttons.forEach((b, n) => {
 			if (Number(b.type ?? 0) === 0 && !b.key)
@@ -556,7 +632,16 @@ export function checkTemplateCard(
 				'a vote card needs "checkbox" with its options',
 				'Add {"checkbox": {"question_key": "…", "option_list": [{"id": "1", "text": "…"}]}}.',
 			);
-		count(ctx, i, checkbox, 'option_list', 'Vote Options', 20, 1);
+		const options = count(ctx, i, checkbox, 'option_list', 'Vote Options', 20, 1);
+		checkBytes(
+			ctx,
+			i,
+			checkbox.question_key,
+			'Vote Question Key',
+			KEY_BYTES,
+			'checkbox.question_key (选择题 question_key)',
+		);
+		checkOptionIds(ctx, i, options, 'Vote Option', 'checkbox');
 		if (!card.submit_button)
 			throw inputError(
 				ctx,
@@ -566,6 +651,7 @@ export function checkTemplateCard(
 				'Add {"submit_button": {"text": "提交", "key": "…"}}.',
 			);
 	}
+	// multiple_interaction: the reference gives no limits for select_list's question_key or option ids.
 	if (type === 'multiple_interaction') {
 		const selects = count(ctx, i, card, 'select_list', 'Questions', 3, 1);
 		selects.forEach((s) => count(ctx, i, s, 'option_list', 'Question Options', 10, 1));

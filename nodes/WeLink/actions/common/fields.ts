@@ -151,8 +151,8 @@ export function readIdList(
 			ctx,
 			itemIndex,
 			field,
-			`"${bad}" is not ${/^[aeiou]/i.test(options.what) ? 'an' : 'a'} ${options.what}`,
-			`Give ${options.what}s without spaces (at most 128 characters each), not names.`,
+			`"${bad.slice(0, 80)}" is not ${/^[aeiou]/i.test(options.what) ? 'an' : 'a'} ${options.what} (no spaces, at most 128 characters)`,
+			`Give ${options.what}s, not names.`,
 		);
 	}
 	if (options.required && ids.length === 0)
@@ -198,8 +198,8 @@ function checkId(ctx: IExecuteFunctions, itemIndex: number, field: string, value
 			ctx,
 			itemIndex,
 			field,
-			`"${value}" is not an ID`,
-			'IDs and codes have no spaces and at most 128 characters; pick from the list or give the ID, not the name.',
+			`"${value.slice(0, 80)}" is not an ID (no spaces, at most 128 characters)`,
+			'Pick from the list or give the ID, not the name.',
 		);
 }
 

@@ -121,8 +121,8 @@ export function checkCode(
 			ctx,
 			i,
 			field,
-			`"${code.slice(0, 80)}" is not a department code`,
-			'Codes have no spaces and at most 64 characters.',
+			`"${code.slice(0, 80)}" is not a department code (no spaces, at most 64 characters)`,
+			'Give the department code (部门编码), not the department name.',
 		);
 	return code;
 }
