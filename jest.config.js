@@ -1,6 +1,7 @@
 /**
- * Three tiers (see README "Tests"): unit (jest + nock, in-process), workflow (real n8n-core engine
- * in-process against the sandbox) and e2e (a real n8n process loading the built pack).
+ * Tiers (see README "Tests"): unit (jest + nock, in-process), workflow (real n8n-core engine
+ * in-process against the sandbox), e2e (a real n8n process loading the built pack; N8N_E2E_MAJOR
+ * picks n8n 1.x or 2.x) and queue (the same in n8n's queue mode).
  * Dev tooling that needs Node APIs is written as .cts (see README "Architecture"); the resolver lets
  * TypeScript's `./x.cjs` imports resolve to the .cts sources under ts-jest.
  */
@@ -18,6 +19,8 @@ const common = {
 };
 
 module.exports = {
+	// testTimeout is a global option: inside a project entry jest ignores it (and used 5 s).
+	testTimeout: common.testTimeout,
 	// n8n-core keeps internal handles open after an in-process workflow run; nothing of ours does.
 	forceExit: true,
 	projects: [
@@ -28,6 +31,13 @@ module.exports = {
 			setupFilesAfterEnv: ['<rootDir>/test/setup-nock.cjs'],
 		},
 		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
-		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{
+			...common,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/queue\\.test\\.ts$'],
+		},
+		// n8n in queue mode (Redis + main + worker + webhook processor): its own tier in scripts/test.sh.
+		{ ...common, displayName: 'queue', testMatch: ['<rootDir>/test/e2e/queue.test.ts'] },
 	],
 };

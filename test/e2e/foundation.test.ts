@@ -7,8 +7,9 @@ import wecomApiRequest from './workflows/wecom-api-request.json';
 import welinkApiRequest from './workflows/welink-api-request.json';
 
 /**
- * Foundation end to end: the built pack in a real n8n 1.123.81, API Request on both platforms
- * against the sandbox, a token revoked mid-run, rate-limit bursts, and credential tests.
+ * Foundation end to end: the built pack in a real n8n (1.123.81, or 2.41.1 with N8N_E2E_MAJOR=2),
+ * API Request on both platforms against the sandbox, a token revoked mid-run, rate-limit bursts,
+ * and credential tests.
  */
 describe('foundation in real n8n', () => {
 	let sandbox: Sandbox;

@@ -9,18 +9,23 @@ import {
 	writeFileSync,
 	existsSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosError, type AxiosInstance } from 'axios';
 
 /**
  * A real n8n for end-to-end tests: installed once outside the pack (scripts/install-n8n.sh), given a
  * fresh user folder, the built pack copied into a custom-extensions folder (so it resolves
  * n8n-workflow from n8n itself, as a real install does), credentials and workflows imported with the
  * CLI, then started; an owner account is created so the REST API can be used.
+ *
+ * Major version: `major` in the options, else N8N_E2E_MAJOR (1 = n8n 1.123.81 on this Node, 2 = n8n
+ * 2.41.1 on Node 24 from the npm registry). `queue: true` runs n8n in queue mode: a private Redis, the
+ * main process (UI, REST, activation), a worker that runs every execution and a webhook processor that
+ * serves the production webhooks, all sharing one SQLite database.
  */
 
 const run = promisify(execFile);
@@ -59,7 +64,10 @@ export interface WorkflowFixture {
 }
 
 export interface StartOptions {
+	/** n8n major version (default: N8N_E2E_MAJOR, else 1). */
 	major?: 1 | 2;
+	/** Queue mode: Redis + main + worker + webhook processor (default: one regular process). */
+	queue?: boolean;
 	credentials?: CredentialFixture[];
 	workflows?: WorkflowFixture[];
 	env?: Record<string, string>;
@@ -69,10 +77,18 @@ export interface StartOptions {
 	home?: string;
 }
 
+export type N8nRole = 'main' | 'worker' | 'webhook';
+
 export interface N8n {
+	/** The main process (editor, REST API). */
 	url: string;
+	/** Where production webhooks are served: the webhook processor in queue mode, else `url`. */
+	webhookUrl: string;
 	home: string;
 	major: 1 | 2;
+	/** The running n8n's version, e.g. 1.123.81. */
+	version: string;
+	queue: boolean;
 	rest: AxiosInstance;
 	/** POST JSON to a production webhook path. */
 	webhook(
@@ -82,12 +98,15 @@ export interface N8n {
 	): Promise<{ status: number; data: unknown }>;
 	/** Runs a workflow with the CLI (`n8n execute --id`), as a separate process. */
 	execute(workflowId: string): Promise<{ ok: boolean; output: string }>;
+	/** IDs of all executions (of one workflow, if given), newest first. */
+	executionIds(workflowId?: string): Promise<string[]>;
 	/** Executions of a workflow, newest first, with their run data decoded. */
 	executions(workflowId: string): Promise<Execution[]>;
 	testCredential(credential: CredentialFixture): Promise<{ status: string; message: string }>;
 	/** The credential as stored (decrypted by the CLI), e.g. to see a persisted token. */
 	storedCredential(id: string): Promise<Record<string, unknown>>;
-	logs(): string;
+	/** Log of one process (default: main). */
+	logs(role?: N8nRole): string;
 	stop(): Promise<void>;
 }
 
@@ -110,6 +129,13 @@ async function freePort(): Promise<number> {
 			server.close(() => resolvePort(port));
 		});
 	});
+}
+
+/** The major version the e2e suite runs against: N8N_E2E_MAJOR=2 selects n8n 2.x (default 1). */
+export function defaultMajor(): 1 | 2 {
+	const value = process.env.N8N_E2E_MAJOR ?? '1';
+	if (value !== '1' && value !== '2') throw new Error(`N8N_E2E_MAJOR must be 1 or 2, not ${value}`);
+	return value === '2' ? 2 : 1;
 }
 
 /** Installs (or reuses) the pinned n8n; returns its directory and the node binary to run it with. */
@@ -157,21 +183,139 @@ function stagePack(home: string) {
 	return join(home, 'custom');
 }
 
+/** A started process whose output goes to a log file; killed if the test runner exits first. */
+interface Started {
+	child: ChildProcess;
+	logFile: string;
+	log(): string;
+	stop(): Promise<void>;
+}
+
+function startProcess(
+	command: string,
+	args: string[],
+	env: Record<string, string>,
+	cwd: string,
+	logFile: string,
+): Started {
+	const out = openSync(logFile, 'a');
+	const child = spawn(command, args, { env, cwd, stdio: ['ignore', out, out] });
+	const kill = () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	};
+	// Never leave a process behind: not when starting fails, not when the test runner exits early.
+	process.once('exit', kill);
+	return {
+		child,
+		logFile,
+		log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+		async stop() {
+			process.removeListener('exit', kill);
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			// n8n waits for running executions on SIGTERM; a test is over, so do not wait long.
+			const timer = setTimeout(kill, 20_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** Fails fast (with the log) when a process exits while we wait for it to become ready. */
+function aliveOrThrow(started: Started, name: string) {
+	if (started.child.exitCode !== null || started.child.signalCode !== null)
+		throw new Error(
+			`${name} exited (${started.child.exitCode ?? started.child.signalCode})\n${started.log().slice(-3000)}`,
+		);
+}
+
+/** The Redis server of the machine (Debian package redis-server), started privately for queue mode. */
+async function startRedis(home: string): Promise<{ port: number; process: Started }> {
+	const binary = [...(process.env.PATH ?? '').split(':'), '/usr/bin', '/usr/sbin']
+		.map((dir) => join(dir, 'redis-server'))
+		.find((path) => existsSync(path));
+	if (!binary)
+		throw new Error(
+			'Queue mode needs redis-server: apt-get install -y redis-server (.ci/run does this)',
+		);
+	const dir = join(home, 'redis');
+	mkdirSync(dir, { recursive: true });
+	const port = await freePort();
+	const started = startProcess(
+		binary,
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+		],
+		{ PATH: process.env.PATH ?? '' },
+		dir,
+		join(home, 'redis.log'),
+	);
+	await waitFor(
+		async () => {
+			aliveOrThrow(started, 'redis-server');
+			return await new Promise<boolean>((resolveOk) => {
+				const socket = connect(port, '127.0.0.1');
+				let answer = '';
+				socket.once('connect', () => socket.write('PING\r\n'));
+				socket.on('data', (chunk) => {
+					answer += chunk.toString();
+					if (answer.includes('\r\n')) {
+						socket.destroy();
+						resolveOk(answer.startsWith('+PONG'));
+					}
+				});
+				socket.once('error', () => resolveOk(false));
+			});
+		},
+		30_000,
+		() => started.log().slice(-2000),
+	);
+	return { port, process: started };
+}
+
+/** Waits until `url` answers 200, failing early if the process died. */
+async function waitForHttp(url: string, started: Started, name: string, timeoutMs = 180_000) {
+	await waitFor(
+		async () => {
+			aliveOrThrow(started, name);
+			return (await axios.get(url, { validateStatus: () => true, timeout: 5000 })).status === 200;
+		},
+		timeoutMs,
+		() => started.log().slice(-3000),
+	);
+}
+
 export async function startN8n(options: StartOptions = {}): Promise<N8n> {
-	const major = options.major ?? 1;
+	const major = options.major ?? defaultMajor();
+	const queue = options.queue ?? false;
 	const { dir, nodeBin } = await installN8n(major);
-	const home = options.home ?? mkdtempSync(join(tmpdir(), `n8n-e2e-${major}-`));
+	const home = options.home ?? mkdtempSync(join(tmpdir(), `n8n-e2e-${major}${queue ? 'q' : ''}-`));
 	mkdirSync(home, { recursive: true });
 	const port = options.port ?? (await freePort());
+	const webhookPort = queue ? await freePort() : port;
 	const env: Record<string, string> = {
 		...inheritedEnv(),
+		// n8n 2.x runs on Node 24 (its binary first on PATH, for anything n8n spawns itself).
+		PATH: `${dirname(nodeBin)}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: home,
 		N8N_CUSTOM_EXTENSIONS: stagePack(home),
 		N8N_ENCRYPTION_KEY: 'e2e-encryption-key-0123456789abcdef',
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
-		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
@@ -187,13 +331,15 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		...(major === 1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		...(options.env ?? {}),
 	};
 	const n8nBin = join(dir, 'node_modules/n8n/bin/n8n');
 	const cli = async (...args: string[]) =>
 		await run(nodeBin, [n8nBin, ...args], {
-			env,
+			// n8n 2.x starts a task broker in every process, CLI commands included: each needs its own port.
+			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 			cwd: home,
 			maxBuffer: 256 * 1024 * 1024,
 			timeout: 180_000,
@@ -217,47 +363,87 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		await cli('import:workflow', '--separate', `--input=${dir}`);
 	}
 
-	const logFile = join(home, 'n8n.log');
-	const out = openSync(logFile, 'a');
-	const child: ChildProcess = spawn(nodeBin, [n8nBin, 'start'], {
-		env,
-		cwd: home,
-		stdio: ['ignore', out, out],
-	});
-	// Never leave an n8n behind: not when starting fails, not when the test runner exits early.
-	const killChild = () => {
-		if (child.exitCode === null) child.kill('SIGKILL');
+	const processes: Partial<Record<N8nRole | 'redis', Started>> = {};
+	const stopAll = async () => {
+		// Entry points first, then the worker, the main process and Redis last.
+		for (const role of ['webhook', 'worker', 'main', 'redis'] as const)
+			await processes[role]?.stop();
 	};
-	process.once('exit', killChild);
 	const url = `http://127.0.0.1:${port}`;
+	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
 	let rest: AxiosInstance;
+	let version: string;
 	try {
-		// Readiness turns green once the database is up; the REST API is mounted a little later.
-		await waitFor(
-			async () =>
-				(await axios.get(`${url}/rest/settings`, { validateStatus: () => true })).status === 200,
-			180_000,
-			() => readFileSync(logFile, 'utf8').slice(-3000),
-		);
-		rest = await ownerSession(url);
-	} catch (error) {
-		killChild();
-		throw error;
-	}
+		if (queue) {
+			const redis = await startRedis(home);
+			processes.redis = redis.process;
+			Object.assign(env, {
+				EXECUTIONS_MODE: 'queue',
+				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+				QUEUE_BULL_REDIS_PORT: String(redis.port),
+				// Production webhooks are served by the webhook processor only, as behind a load balancer.
+				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			});
+		}
+		const n8n = (role: N8nRole, args: string[], extra: Record<string, string> = {}) =>
+			startProcess(
+				nodeBin,
+				[n8nBin, ...args],
+				{ ...env, ...extra },
+				home,
+				join(home, `n8n${role === 'main' ? '' : `-${role}`}.log`),
+			);
 
-	for (const workflow of options.workflows ?? []) {
-		if (workflow.active) await activate(rest, workflow.id);
+		processes.main = n8n('main', ['start']);
+		// Readiness turns green once the database is up; the REST API is mounted a little later.
+		await waitForHttp(`${url}/rest/settings`, processes.main, 'n8n main');
+		rest = await ownerSession(url);
+		version = String((await rest.get('/rest/settings')).data.data.versionCli);
+		if (!version.startsWith(`${major}.`))
+			throw new Error(`expected n8n ${major}.x, but n8n ${version} started`);
+		if (queue) {
+			// Started after the main process has migrated the database. Each process needs its own ports.
+			const workerHealth = await freePort();
+			processes.worker = n8n('worker', ['worker', '--concurrency=2'], {
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(workerHealth),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			});
+			processes.webhook = n8n('webhook', ['webhook'], {
+				N8N_PORT: String(webhookPort),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			});
+			await waitForHttp(
+				`http://127.0.0.1:${workerHealth}/healthz/readiness`,
+				processes.worker,
+				'n8n worker',
+			);
+			await waitForHttp(
+				`${webhookUrl}/healthz/readiness`,
+				processes.webhook,
+				'n8n webhook processor',
+			);
+		}
+		for (const workflow of options.workflows ?? []) {
+			if (workflow.active) await activate(rest, workflow.id);
+		}
+	} catch (error) {
+		await stopAll();
+		throw error;
 	}
 
 	const instance: N8n = {
 		url,
+		webhookUrl,
 		home,
 		major,
+		version,
+		queue,
 		rest,
 		async webhook(path, body, method = 'POST') {
 			const response = await axios.request({
 				method,
-				url: `${url}/webhook/${path}`,
+				url: `${webhookUrl}/webhook/${path}`,
 				data: body,
 				validateStatus: () => true,
 				timeout: 300_000,
@@ -273,14 +459,30 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 				return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
 			}
 		},
+		async executionIds(workflowId) {
+			// Pages of 100 (n8n 2.x refuses more), newest first. The next page: 2.x answers a nextCursor,
+			// 1.x continues below the last id seen.
+			const ids: string[] = [];
+			let next: Record<string, string> = {};
+			for (;;) {
+				const list = await rest.get('/rest/executions', {
+					params: {
+						...(workflowId ? { filter: JSON.stringify({ workflowId }) } : {}),
+						limit: 100,
+						...next,
+					},
+				});
+				const data = list.data.data as { results?: Array<{ id: string }>; nextCursor?: string };
+				const page = data.results ?? [];
+				const fresh = page.map((e) => e.id).filter((id) => !ids.includes(id));
+				ids.push(...fresh);
+				if (page.length < 100 || !fresh.length) return ids;
+				next = data.nextCursor ? { cursor: data.nextCursor } : { lastId: ids.at(-1)! };
+			}
+		},
 		async executions(workflowId) {
-			const list = await rest.get('/rest/executions', {
-				params: { filter: JSON.stringify({ workflowId }), limit: 250 },
-			});
-			const results = (list.data.data?.results ?? []) as Array<{ id: string }>;
-			return await Promise.all(
-				results.map(async ({ id }) => await executionDetails(rest, dir, id)),
-			);
+			const ids = await instance.executionIds(workflowId);
+			return await Promise.all(ids.map(async (id) => await executionDetails(rest, dir, id)));
 		},
 		async testCredential(credential) {
 			const { data } = await rest.post('/rest/credentials/test', { credentials: credential });
@@ -295,14 +497,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 			rmSync(file);
 			return credential.data;
 		},
-		logs: () => readFileSync(logFile, 'utf8'),
-		async stop() {
-			process.removeListener('exit', killChild);
-			if (child.exitCode === null) {
-				child.kill('SIGTERM');
-				await new Promise((r) => child.once('exit', r));
-			}
-		},
+		logs: (role = 'main') => processes[role]?.log() ?? '',
+		stop: stopAll,
 	};
 	return instance;
 }
@@ -324,6 +520,14 @@ async function ownerSession(url: string): Promise<AxiosInstance> {
 			last = `${login.status} ${JSON.stringify(login.data).slice(0, 300)}`;
 			if (login.status !== 200 || !cookie) return false;
 			session = axios.create({ baseURL: url, headers: { ...headers, cookie }, timeout: 60_000 });
+			// Plain errors with what went wrong: AxiosErrors are circular and break jest's --json output.
+			session.interceptors.response.use(undefined, (error: AxiosError) => {
+				const { config, response } = error;
+				const body = response ? JSON.stringify(response.data).slice(0, 1000) : error.message;
+				throw new Error(
+					`${config?.method?.toUpperCase()} ${config?.url} -> ${response?.status ?? 'no answer'}: ${body}`,
+				);
+			});
 			return true;
 		},
 		60_000,
@@ -354,6 +558,27 @@ export async function activate(rest: AxiosInstance, workflowId: string) {
 			`activating ${workflowId} failed: ${response.status} ${JSON.stringify(response.data).slice(0, 500)}`,
 		);
 	}
+	// n8n 2.x publishes in the background (a publication outbox): wait until its triggers are live.
+	// 1.x activates before answering and has no publication status (404).
+	let status = '';
+	await waitFor(
+		async () => {
+			const answer = await rest.get(`/rest/workflows/${workflowId}/publication-status`, {
+				validateStatus: () => true,
+			});
+			if (answer.status === 404) return true;
+			const publication = answer.data.data as {
+				status: string;
+				triggers?: Array<{ errorMessage?: string | null }>;
+			};
+			status = `${publication.status} ${JSON.stringify(publication.triggers ?? [])}`;
+			if (publication.status === 'failed' || publication.status === 'partial')
+				throw new GiveUp(`publishing ${workflowId} failed: ${status}`);
+			return publication.status === 'published';
+		},
+		60_000,
+		() => `publishing ${workflowId} did not finish: ${status}`,
+	);
 }
 
 async function executionDetails(
@@ -388,6 +613,9 @@ async function executionDetails(
 	};
 }
 
+/** Thrown inside a waitFor check: stop waiting, this will not get better. */
+export class GiveUp extends Error {}
+
 export async function waitFor(
 	check: () => Promise<boolean>,
 	timeoutMs: number,
@@ -397,7 +625,8 @@ export async function waitFor(
 	for (;;) {
 		try {
 			if (await check()) return;
-		} catch {
+		} catch (error) {
+			if (error instanceof GiveUp) throw error;
 			// not ready yet
 		}
 		if (Date.now() - started > timeoutMs)
@@ -409,4 +638,9 @@ export async function waitFor(
 /** Removes a finished instance's folder (kept when a test fails, for its log). */
 export function cleanup(instance: N8n) {
 	rmSync(instance.home, { recursive: true, force: true });
+}
+
+/** n8n in queue mode: Redis + main + worker + webhook processor (see StartOptions.queue). */
+export async function startN8nQueue(options: Omit<StartOptions, 'queue'> = {}): Promise<N8n> {
+	return await startN8n({ ...options, queue: true });
 }

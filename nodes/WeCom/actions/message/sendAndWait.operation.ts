@@ -160,7 +160,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const until = waitTill(this);
 
-	this.setSignatureValidationRequired();
+	// n8n 1.x needs this; 2.x checks the signed resume links of `sendAndWait` operations by itself.
+	(this as { setSignatureValidationRequired?: () => void }).setSignatureValidationRequired?.();
 	const buttons: IDataObject[] = [];
 	if (responseType === 'freeText') {
 		buttons.push({
