@@ -48,11 +48,16 @@ JSON
 printf 'yes=true\nfund=false\naudit=false\n' > "$dir/.npmrc"
 start=$(date +%s)
 (cd "$dir" && npm install --ignore-scripts --save-exact --no-audit --no-fund "n8n@$version" >&2)
+# --ignore-scripts=false: under `npm test` npm exports this package's own ignore-scripts=true
+# (npm_config_ignore_scripts), which would turn the rebuild into a silent no-op.
 if [ "$major" = "1" ]; then
-  (cd "$dir" && npm rebuild sqlite3 >&2)
+  (cd "$dir" && npm rebuild --ignore-scripts=false sqlite3 >&2)
 else
-  (cd "$dir" && npm rebuild sqlite3 isolated-vm >&2)
+  (cd "$dir" && npm rebuild --ignore-scripts=false sqlite3 isolated-vm >&2)
 fi
+[ -f "$dir/node_modules/sqlite3/build/Release/node_sqlite3.node" ] || {
+  log "sqlite3 was not built in $dir (see the output above)"; exit 1
+}
 touch "$dir/.installed"
 log "n8n $version installed in $(( $(date +%s) - start )) s"
 echo "$dir"
