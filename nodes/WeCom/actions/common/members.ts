@@ -5,6 +5,7 @@ import type {
 	IDisplayOptions,
 } from 'n8n-workflow';
 
+import { listPickerField } from '../../../shared/fields';
 import { inputError, splitList } from '../../../shared/validation';
 
 /** WeCom member IDs (账号): 1–64 of letters, digits and _-@., starting with a letter or digit. */
@@ -62,17 +63,7 @@ export function membersField(options: {
 	description: string;
 	displayOptions?: IDisplayOptions;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: `${options.description} An expression may give an array, or IDs separated by commas or |.`,
-		displayOptions: options.displayOptions,
-	};
+	return listPickerField({ ...options, loadOptionsMethod: 'getMembers' });
 }
 
 /** Reads a list of member IDs and checks their format, naming the field and the offending value. */

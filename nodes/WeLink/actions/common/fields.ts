@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { listPickerField } from '../../../shared/fields';
 import { inputError, splitList } from '../../../shared/validation';
 
 /** WeLink IDs (userId such as zhangsan@welink, deptCode, corp codes): no spaces, at most 128 characters. */
@@ -102,17 +103,7 @@ export function usersField(options: {
 	description: string;
 	displayOptions?: IDisplayOptions;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: `${options.description} An expression may give an array, or IDs separated by commas or |.`,
-		displayOptions: options.displayOptions,
-	};
+	return listPickerField({ ...options, loadOptionsMethod: 'getUsers' });
 }
 
 export function departmentsField(options: {
@@ -121,17 +112,7 @@ export function departmentsField(options: {
 	description: string;
 	displayOptions?: IDisplayOptions;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: `${options.description} An expression may give an array, or codes separated by commas or |.`,
-		displayOptions: options.displayOptions,
-	};
+	return listPickerField({ ...options, loadOptionsMethod: 'getDepartments', unit: 'codes' });
 }
 
 /** Reads a list of IDs, checks their shape and an optional limit, naming the field and the value. */
