@@ -16,7 +16,7 @@ import { fmt, progress, type Row } from './report.cjs';
  */
 
 const credentials = (sandbox: Sandbox) => ({
-	weComApi: {
+	wecomWelinkWeComApi: {
 		corpId: SANDBOX_CORP_ID,
 		secret: SANDBOX_SECRETS.app,
 		agentId: '1000002',
@@ -47,7 +47,7 @@ async function tokenFetches(sandbox: Sandbox): Promise<Row> {
 	reset(sandbox);
 	seedLargeContacts(sandbox.state.wecom.contacts, 20, ITEMS);
 	const helper = new HarnessCredentialsHelper();
-	helper.set(credentialId('weComApi'), 'weComApi', credentials(sandbox).weComApi);
+	helper.set(credentialId('wecomWelinkWeComApi'), 'wecomWelinkWeComApi', credentials(sandbox).wecomWelinkWeComApi);
 	const started = performance.now();
 	const runs = await Promise.all(
 		Array.from({ length: EXECUTIONS }, async (_, e) => {
@@ -75,7 +75,7 @@ async function tokenFetches(sandbox: Sandbox): Promise<Row> {
 	const okSends = sends.filter((e) => e.code === '0').length;
 	const tokens = countOf(sandbox, '/cgi-bin/gettoken');
 	const issued = sandbox.state.wecom.tokens.issued;
-	const persisted = helper.updates.get(credentialId('weComApi')) ?? 0;
+	const persisted = helper.updates.get(credentialId('wecomWelinkWeComApi')) ?? 0;
 	return {
 		id: '1',
 		what: 'Token fetches per credential per token lifetime (10 parallel executions × 1,000 items, WeCom Message → Send)',

@@ -69,7 +69,7 @@ function benchNode(baseUrl: string, rawToken: string): INodeType {
 		defaults: { name: 'Transport Bench' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'weComApi', required: true }],
+		credentials: [{ name: 'wecomWelinkWeComApi', required: true }],
 		properties: [],
 	};
 	return {
@@ -101,7 +101,7 @@ function benchNode(baseUrl: string, rawToken: string): INodeType {
 				if (body.errcode !== 0) throw new Error(`n8n httpRequest failed: ${JSON.stringify(body)}`);
 			};
 			const n8nWithAuth = async () => {
-				const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'weComApi', {
+				const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'wecomWelinkWeComApi', {
 					method: 'GET',
 					url: `${baseUrl}/cgi-bin/user/get`,
 					qs: { userid: 'zhangsan' },
@@ -145,7 +145,7 @@ export async function runTransport(): Promise<Row[]> {
 			{ type: 'bench.transportBench', parameters: {} },
 			{
 				credentials: {
-					weComApi: { corpId: SANDBOX_CORP_ID, secret: SANDBOX_SECRETS.app, baseUrl: url },
+					wecomWelinkWeComApi: { corpId: SANDBOX_CORP_ID, secret: SANDBOX_SECRETS.app, baseUrl: url },
 				},
 				extraNodeTypes: { 'bench.transportBench': benchNode(url, String(token.access_token)) },
 			},

@@ -115,7 +115,7 @@ export async function runWebhook(): Promise<Row[]> {
 	progress('row 6: starting n8n 1.123.81 with the pack (import, start, activate)…');
 	const startedAt = performance.now();
 	const n8n = await startN8n({
-		credentials: sandboxCredentials(sandbox).filter((c) => c.type === 'weComCallbackApi'),
+		credentials: sandboxCredentials(sandbox).filter((c) => c.type === 'wecomWelinkWeComCallbackApi'),
 		workflows: [
 			triggerWorkflow(WORKFLOW_ID, {
 				type: 'n8n-nodes-wecom-welink.weComTrigger',

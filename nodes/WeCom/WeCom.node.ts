@@ -30,9 +30,13 @@ export class WeCom implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'weComApi', required: true, displayOptions: { hide: { resource: ['groupRobot'] } } },
 			{
-				name: 'weComRobotApi',
+				name: 'wecomWelinkWeComApi',
+				required: true,
+				displayOptions: { hide: { resource: ['groupRobot'] } },
+			},
+			{
+				name: 'wecomWelinkWeComRobotApi',
 				required: true,
 				displayOptions: { show: { resource: ['groupRobot'] } },
 			},

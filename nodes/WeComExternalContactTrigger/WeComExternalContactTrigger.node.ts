@@ -51,8 +51,8 @@ export class WeComExternalContactTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'weComCallbackApi', required: true, testedBy: 'weComCallbackCredentialTest' },
-			{ name: 'weComApi', required: false },
+			{ name: 'wecomWelinkWeComCallbackApi', required: true, testedBy: 'weComCallbackCredentialTest' },
+			{ name: 'wecomWelinkWeComApi', required: false },
 		],
 		webhooks: callbackWebhooks,
 		properties: [

@@ -77,7 +77,7 @@ export class WeComTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'weComCallbackApi', required: true, testedBy: 'weComCallbackCredentialTest' },
+			{ name: 'wecomWelinkWeComCallbackApi', required: true, testedBy: 'weComCallbackCredentialTest' },
 		],
 		webhooks: callbackWebhooks,
 		properties: [

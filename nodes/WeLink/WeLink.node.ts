@@ -23,7 +23,7 @@ export class WeLink implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'weLinkApi', required: true }],
+		credentials: [{ name: 'wecomWelinkWeLinkApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

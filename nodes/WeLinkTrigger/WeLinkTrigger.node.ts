@@ -51,7 +51,7 @@ export class WeLinkTrigger implements INodeType {
 		defaults: { name: 'WeLink Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'weLinkApi', required: true }],
+		credentials: [{ name: 'wecomWelinkWeLinkApi', required: true }],
 		webhooks: weLinkCallbackWebhooks,
 		properties: [
 			weLinkSetupNotice,

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
 
+import type { INodeProperties } from 'n8n-workflow';
+
 export interface CachedToken {
 	value: string;
 	/** Epoch ms after which the token should be replaced (a margin before its real expiry). */
@@ -74,6 +76,69 @@ export class TokenCache {
 /** Cache key for one app of one tenant on one API host; secrets are hashed, never kept in clear. */
 export function tokenCacheKey(...parts: string[]) {
 	return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/**
+ * What a credential stores beside its token. Every value is a string: n8n redacts password fields
+ * with `startsWith`, and a number there breaks the Credentials page (HTTP 500) on n8n 1.x.
+ * `issuedFor` ties the token to the app it was issued for (a hash of base URL, app ID and secret):
+ * after the user edits the credential, a token of the old app is never used with the new settings.
+ */
+export interface StoredToken {
+	accessToken: string;
+	accessTokenRefreshAt: string;
+	accessTokenIssuedFor: string;
+	[key: string]: string;
+}
+
+/** The credential fields n8n's preAuthentication fills: hidden, strings, the token never shown. */
+export const storedTokenProperties: INodeProperties[] = [
+	{
+		displayName: 'Access Token',
+		name: 'accessToken',
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	},
+	{
+		displayName: 'Access Token Refresh At',
+		name: 'accessTokenRefreshAt',
+		type: 'hidden',
+		default: '',
+	},
+	{
+		displayName: 'Access Token Issued For',
+		name: 'accessTokenIssuedFor',
+		type: 'hidden',
+		typeOptions: { password: true },
+		default: '',
+	},
+];
+
+export function storedToken(token: CachedToken, key: string): StoredToken {
+	return {
+		accessToken: token.value,
+		accessTokenRefreshAt: new Date(token.refreshAt).toISOString(),
+		accessTokenIssuedFor: key.slice(0, 16),
+	};
+}
+
+/**
+ * Whether the token stored in a credential must be replaced before use: near its expiry, or issued
+ * for other settings. Older saves kept the refresh time as epoch milliseconds; both forms are read.
+ */
+export function storedTokenStale(
+	credentials: Record<string, unknown>,
+	key: string,
+	now = Date.now(),
+) {
+	if (!credentials.accessToken) return false;
+	const issuedFor = credentials.accessTokenIssuedFor;
+	if (issuedFor !== undefined && issuedFor !== '' && issuedFor !== key.slice(0, 16)) return true;
+	const raw = credentials.accessTokenRefreshAt;
+	const refreshAt =
+		typeof raw === 'number' || /^\d+$/.test(String(raw)) ? Number(raw) : Date.parse(String(raw));
+	return Number.isFinite(refreshAt) && refreshAt > 0 && refreshAt <= now;
 }
 
 /** Refresh a little before expiry: 5 minutes, or a tenth of the lifetime for short-lived tokens. */

@@ -21,7 +21,7 @@ import {
 	wasNotDelivered,
 	type TransportFailure,
 } from './retry';
-import type { TokenCache } from './tokenCache';
+import { storedTokenStale, type TokenCache } from './tokenCache';
 
 /**
  * The request path shared by the WeCom and WeLink transports. A platform describes how its
@@ -104,13 +104,13 @@ export async function apiSession<R>(ctx: ApiContext, platform: Platform<R>): Pro
 	if (!pending) {
 		pending = (async () => {
 			const credentials = await ctx.getCredentials(platform.credentialType);
-			const refreshAt = Number(credentials.accessTokenRefreshAt ?? 0);
+			const tokenKey = platform.tokenKey(credentials);
 			return {
 				credentials,
 				baseUrl: platform.baseUrl(credentials),
-				tokenKey: platform.tokenKey(credentials),
+				tokenKey,
 				secrets: platform.secrets(credentials),
-				forceRefresh: Boolean(credentials.accessToken) && refreshAt > 0 && refreshAt <= Date.now(),
+				forceRefresh: storedTokenStale(credentials, tokenKey),
 			};
 		})();
 		byType.set(platform.credentialType, pending);

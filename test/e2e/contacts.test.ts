@@ -3,7 +3,7 @@ import { CREDENTIAL_IDS, itemsWorkflow, sandboxCredentials } from './fixtures.cj
 import { cleanup, startN8n, type N8n } from './lab.cjs';
 
 const CONTACTS = {
-	weComApi: { id: CREDENTIAL_IDS.wecomContacts, name: 'WeCom contacts sync (sandbox)' },
+	wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomContacts, name: 'WeCom contacts sync (sandbox)' },
 };
 const node = (resource: string, operation: string, parameters: Record<string, unknown>) => ({
 	type: 'n8n-nodes-wecom-welink.weCom',

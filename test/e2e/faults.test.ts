@@ -66,7 +66,7 @@ const workflows = [
 			title: '={{ $json.text }}',
 			content: '请查看',
 		},
-		credentials: { weLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } },
+		credentials: { wecomWelinkWeLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } },
 		continueOnFail: true,
 	}),
 	triggerWorkflow(APP_TRIGGER, {

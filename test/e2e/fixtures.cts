@@ -34,7 +34,7 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 	const wecom = (id: string, name: string, secret: string, agentId = '') => ({
 		id,
 		name,
-		type: 'weComApi',
+		type: 'wecomWelinkWeComApi',
 		data: {
 			corpId: SANDBOX_CORP_ID,
 			secret,
@@ -64,19 +64,19 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 		{
 			id: CREDENTIAL_IDS.wecomRobot,
 			name: 'WeCom robot (sandbox)',
-			type: 'weComRobotApi',
+			type: 'wecomWelinkWeComRobotApi',
 			data: { webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=${SANDBOX_ROBOT_KEY}` },
 		},
 		{
 			id: CREDENTIAL_IDS.wecomRobotWrong,
 			name: 'WeCom robot wrong key (sandbox)',
-			type: 'weComRobotApi',
+			type: 'wecomWelinkWeComRobotApi',
 			data: { webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=not-a-robot-key` },
 		},
 		{
 			id: CREDENTIAL_IDS.wecomCallback,
 			name: 'WeCom callback (sandbox)',
-			type: 'weComCallbackApi',
+			type: 'wecomWelinkWeComCallbackApi',
 			data: {
 				token: SANDBOX_CALLBACK.token,
 				encodingAesSecret: SANDBOX_CALLBACK.encodingAesKey,
@@ -86,7 +86,7 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 		{
 			id: CREDENTIAL_IDS.welink,
 			name: 'WeLink (sandbox)',
-			type: 'weLinkApi',
+			type: 'wecomWelinkWeLinkApi',
 			data: {
 				clientId: SANDBOX_WELINK_CLIENT_ID,
 				clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
@@ -97,7 +97,7 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 		{
 			id: CREDENTIAL_IDS.welinkWrongSecret,
 			name: 'WeLink wrong secret (sandbox)',
-			type: 'weLinkApi',
+			type: 'wecomWelinkWeLinkApi',
 			data: {
 				clientId: SANDBOX_WELINK_CLIENT_ID,
 				clientSecret: 'wrong-secret',
@@ -174,7 +174,7 @@ export function webhookIdFor(path: string) {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const WECOM_APP = { weComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom app (sandbox)' } };
+export const WECOM_APP = { wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom app (sandbox)' } };
 
 /**
  * The same workflow started by hand: `n8n execute` needs a Manual Trigger, so schedule triggers
@@ -192,10 +192,10 @@ export function withManualStart<T extends { nodes: unknown[] }>(workflow: T): T 
 }
 
 export const WECOM_CALLBACK = {
-	weComCallbackApi: { id: CREDENTIAL_IDS.wecomCallback, name: 'WeCom callback (sandbox)' },
+	wecomWelinkWeComCallbackApi: { id: CREDENTIAL_IDS.wecomCallback, name: 'WeCom callback (sandbox)' },
 };
 export const WECOM_CUSTOMER = {
-	weComApi: { id: CREDENTIAL_IDS.wecomCustomer, name: 'WeCom customer contact (sandbox)' },
+	wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomCustomer, name: 'WeCom customer contact (sandbox)' },
 };
 
 /** A trigger workflow: the trigger alone (its output is what the tests read from the execution). */

@@ -37,7 +37,7 @@ const workflows = [
 			content: '={{ $json.text }}',
 		},
 		credentials: {
-			weComRobotApi: { id: CREDENTIAL_IDS.wecomRobot, name: 'WeCom robot (sandbox)' },
+			wecomWelinkWeComRobotApi: { id: CREDENTIAL_IDS.wecomRobot, name: 'WeCom robot (sandbox)' },
 		},
 	}),
 ];

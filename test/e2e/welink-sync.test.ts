@@ -55,7 +55,7 @@ const applyWorkflow = itemsWorkflow(APPLY_ID, 'e2e-welink-sync-apply', {
 		maxDecreaseCount: 50,
 		maxDecreasePercent: 20,
 	},
-	credentials: { weLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } },
+	credentials: { wecomWelinkWeLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } },
 });
 
 describe('Contacts Sync to WeLink in real n8n (the oa-to-welink-sync example)', () => {

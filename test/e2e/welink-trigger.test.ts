@@ -10,7 +10,7 @@ import { CREDENTIAL_IDS, sandboxCredentials, triggerUrl, triggerWorkflow } from 
 import { cleanup, startN8n, waitFor, type N8n } from './lab.cjs';
 
 const TRIGGER = 'e2eWeLinkTrig001';
-const WELINK = { weLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } };
+const WELINK = { wecomWelinkWeLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } };
 
 const workflows = [
 	triggerWorkflow(TRIGGER, {

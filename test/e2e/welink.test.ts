@@ -5,7 +5,7 @@ import todoOnApproval from '../../examples/welink-todo-on-approval.json';
 import { CREDENTIAL_IDS, itemsWorkflow, sandboxCredentials } from './fixtures.cjs';
 import { cleanup, startN8n, type N8n } from './lab.cjs';
 
-const WELINK = { weLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } };
+const WELINK = { wecomWelinkWeLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } };
 
 const weLinkNode = (
 	resource: string,

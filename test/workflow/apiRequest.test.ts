@@ -13,7 +13,7 @@ describe('WeCom API Request in the n8n engine against the sandbox', () => {
 	beforeEach(() => sandbox.state.reset());
 
 	const credentials = () => ({
-		weComApi: {
+		wecomWelinkWeComApi: {
 			corpId: SANDBOX_CORP_ID,
 			secret: SANDBOX_SECRETS.app,
 			agentId: '1000002',

@@ -45,7 +45,7 @@ const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1)).join(',');
 
 const credentials = {
-	weComApi: {
+	wecomWelinkWeComApi: {
 		corpId: 'wwfixturecorp0001',
 		secret: FIXTURE_SECRETS.weComSecret,
 		agentId: '1000002',
@@ -53,10 +53,10 @@ const credentials = {
 		accessToken: FIXTURE_SECRETS.weComAccessToken,
 		accessTokenRefreshAt: Date.now() + 3600_000,
 	},
-	weComRobotApi: {
+	wecomWelinkWeComRobotApi: {
 		webhookSecret: `https://wecom.bad-input.test/cgi-bin/webhook/send?key=${FIXTURE_SECRETS.robotKey}`,
 	},
-	weLinkApi: {
+	wecomWelinkWeLinkApi: {
 		clientId: 'fixture-welink-client',
 		clientSecret: FIXTURE_SECRETS.weLinkSecret,
 		baseUrl: 'https://welink.bad-input.test/api',

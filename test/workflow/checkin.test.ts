@@ -28,7 +28,7 @@ describe('Check-in against the sandbox', () => {
 	});
 
 	const credentials = (secret: string = SANDBOX_SECRETS.app) => ({
-		weComApi: {
+		wecomWelinkWeComApi: {
 			corpId: SANDBOX_CORP_ID,
 			secret,
 			agentId: '1000002',

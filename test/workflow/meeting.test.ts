@@ -18,7 +18,7 @@ describe('Meetings against the sandbox', () => {
 	});
 
 	const credentials = () => ({
-		weComApi: {
+		wecomWelinkWeComApi: {
 			corpId: SANDBOX_CORP_ID,
 			secret: SANDBOX_SECRETS.app,
 			agentId: '1000002',

@@ -19,13 +19,13 @@ describe('Messages against the sandbox', () => {
 	});
 
 	const credentials = () => ({
-		weComApi: {
+		wecomWelinkWeComApi: {
 			corpId: SANDBOX_CORP_ID,
 			secret: SANDBOX_SECRETS.app,
 			agentId: '1000002',
 			baseUrl: sandbox.wecomBaseUrl,
 		},
-		weComRobotApi: {
+		wecomWelinkWeComRobotApi: {
 			webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=${SANDBOX_ROBOT_KEY}`,
 		},
 	});

@@ -24,12 +24,12 @@ describe('secret-leak scan', () => {
 	});
 
 	it('finds secrets, URL-encoded secrets, robot keys inside webhook addresses and sandbox tokens', () => {
-		const robot = credentialSecrets('weComRobotApi', {
+		const robot = credentialSecrets('wecomWelinkWeComRobotApi', {
 			webhookSecret: `https://qyapi.example/cgi-bin/webhook/send?key=${FIXTURE_SECRETS.robotKey}`,
 		});
 		expect(robot).toContain(FIXTURE_SECRETS.robotKey);
 		expect(
-			credentialSecrets('weComApi', { corpId: 'wwcorp000001', secret: 'abcdefgh1234' }),
+			credentialSecrets('wecomWelinkWeComApi', { corpId: 'wwcorp000001', secret: 'abcdefgh1234' }),
 		).toEqual(['abcdefgh1234']);
 		expect(findLeaks(`… key=${FIXTURE_SECRETS.robotKey} …`, robot)).toHaveLength(1);
 		expect(findLeaks(encodeURIComponent('a b/c+d=e&f'), ['a b/c+d=e&f'])).toHaveLength(1);
@@ -55,7 +55,7 @@ describe('secret-leak scan', () => {
 				},
 				{
 					credentials: {
-						weComApi: { corpId: 'ww1', secret: FIXTURE_SECRETS.weComSecret, baseUrl: sandbox.url },
+						wecomWelinkWeComApi: { corpId: 'ww1', secret: FIXTURE_SECRETS.weComSecret, baseUrl: sandbox.url },
 					},
 					// Refused before any call; the Input node's output still holds the value.
 					items: [{ leaked: `prefix ${FIXTURE_SECRETS.weComSecret} suffix` }],
@@ -79,7 +79,7 @@ describe('secret-leak scan', () => {
 			},
 			{
 				credentials: {
-					weComApi: {
+					wecomWelinkWeComApi: {
 						corpId: SANDBOX_CORP_ID,
 						secret: FIXTURE_SECRETS.weComSecret,
 						agentId: '1000002',
@@ -103,7 +103,7 @@ describe('secret-leak scan', () => {
 			},
 			{
 				credentials: {
-					weComRobotApi: {
+					wecomWelinkWeComRobotApi: {
 						webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=${FIXTURE_SECRETS.robotKey}`,
 					},
 				},
@@ -124,7 +124,7 @@ describe('secret-leak scan', () => {
 			},
 			{
 				credentials: {
-					weLinkApi: {
+					wecomWelinkWeLinkApi: {
 						clientId: SANDBOX_WELINK_CLIENT_ID,
 						clientSecret: FIXTURE_SECRETS.weLinkSecret,
 						baseUrl: sandbox.welinkBaseUrl,
@@ -155,7 +155,7 @@ describe('secret-leak scan', () => {
 			},
 			{
 				credentials: {
-					weComApi: {
+					wecomWelinkWeComApi: {
 						corpId: SANDBOX_CORP_ID,
 						secret: SANDBOX_SECRETS.app,
 						agentId: '1000002',

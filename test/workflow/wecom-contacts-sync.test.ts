@@ -91,7 +91,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			},
 			{
 				credentials: {
-					weComApi: {
+					wecomWelinkWeComApi: {
 						corpId: SANDBOX_CORP_ID,
 						secret: SANDBOX_SECRETS.contacts,
 						agentId: '1000002',
@@ -241,7 +241,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			{ type: 'weCom', parameters: { resource: 'contactsSync', operation: 'exportFromWeCom' } },
 			{
 				credentials: {
-					weComApi: {
+					wecomWelinkWeComApi: {
 						corpId: SANDBOX_CORP_ID,
 						secret: SANDBOX_SECRETS.contacts,
 						agentId: '1000002',

@@ -20,7 +20,7 @@ describe('WeCom contacts against the sandbox', () => {
 	});
 
 	const credentials = (secret: string = SANDBOX_SECRETS.contacts) => ({
-		weComApi: {
+		wecomWelinkWeComApi: {
 			corpId: SANDBOX_CORP_ID,
 			secret,
 			agentId: '1000002',

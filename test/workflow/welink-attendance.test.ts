@@ -26,7 +26,7 @@ describe('WeLink attendance against the sandbox', () => {
 			},
 			{
 				credentials: {
-					weLinkApi: {
+					wecomWelinkWeLinkApi: {
 						clientId: SANDBOX_WELINK_CLIENT_ID,
 						clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
 						baseUrl: sandbox.welinkBaseUrl,

@@ -97,7 +97,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		sandbox.state.log.all({ platform: 'welink' }).filter((e) => WRITES.has(e.path));
 	const writes = () => writeCalls().length;
 	const credentials = () => ({
-		weLinkApi: {
+		wecomWelinkWeLinkApi: {
 			clientId: SANDBOX_WELINK_CLIENT_ID,
 			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
 			baseUrl: sandbox.welinkBaseUrl,

@@ -22,7 +22,7 @@ describe('WeLink messages against the sandbox', () => {
 	});
 
 	const credentials = () => ({
-		weLinkApi: {
+		wecomWelinkWeLinkApi: {
 			clientId: SANDBOX_WELINK_CLIENT_ID,
 			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
 			baseUrl: sandbox.welinkBaseUrl,

@@ -21,7 +21,7 @@ describe('WeLink todos against the sandbox', () => {
 	});
 
 	const credentials = () => ({
-		weLinkApi: {
+		wecomWelinkWeLinkApi: {
 			clientId: SANDBOX_WELINK_CLIENT_ID,
 			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
 			baseUrl: sandbox.welinkBaseUrl,

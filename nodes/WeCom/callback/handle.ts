@@ -11,7 +11,7 @@ import {
 	type PassiveReply,
 } from './read';
 
-export const CALLBACK_CREDENTIAL = 'weComCallbackApi';
+export const CALLBACK_CREDENTIAL = 'wecomWelinkWeComCallbackApi';
 
 /** How long a delivered callback is remembered to drop WeCom's retries of it. */
 const DEDUP_WINDOW_MS = 10 * 60_000;

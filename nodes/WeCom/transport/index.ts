@@ -19,7 +19,7 @@ import { weComAppConfig, weComTokenKey, weComTokens } from './token';
 
 export type WeComResponse = IDataObject & { errcode?: number; errmsg?: string };
 
-export const WECOM_CREDENTIAL = 'weComApi';
+export const WECOM_CREDENTIAL = 'wecomWelinkWeComApi';
 
 const weCom: Platform<WeComResponse> = {
 	name: 'WeCom',

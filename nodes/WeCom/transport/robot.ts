@@ -28,7 +28,7 @@ export function parseRobotWebhook(credentials: ICredentialDataDecryptedObject): 
 	return { baseUrl: WECOM_DEFAULT_BASE_URL, key: raw };
 }
 
-export const ROBOT_CREDENTIAL = 'weComRobotApi';
+export const ROBOT_CREDENTIAL = 'wecomWelinkWeComRobotApi';
 
 /** 20 messages per minute per robot, counted even when failing (reference §3.5). */
 export const ROBOT_MESSAGES_PER_MINUTE = 20;

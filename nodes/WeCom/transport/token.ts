@@ -9,7 +9,13 @@ import {
 	type TransportFailure,
 } from '../../shared/retry';
 import { redact } from '../../shared/redact';
-import { TokenCache, refreshTime, tokenCacheKey, type CachedToken } from '../../shared/tokenCache';
+import {
+	TokenCache,
+	refreshTime,
+	storedToken,
+	tokenCacheKey,
+	type CachedToken,
+} from '../../shared/tokenCache';
 import { WECOM_RATE_LIMIT_ERRORS, WECOM_TRANSIENT_ERRORS, explainWeComError } from './errors';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
@@ -123,5 +129,5 @@ export async function issueWeComToken(
 		async () => await fetchWeComToken(helpers.httpRequest, config),
 		!reuseCached,
 	);
-	return { accessToken: token.value, accessTokenRefreshAt: token.refreshAt };
+	return storedToken(token, weComTokenKey(config));
 }

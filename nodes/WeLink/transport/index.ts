@@ -10,7 +10,7 @@ import {
 import { WELINK_RATE_LIMIT_ERRORS, WELINK_TOKEN_ERRORS, explainWeLinkError } from './errors';
 import { weLinkAppConfig, weLinkTokenKey, weLinkTokens } from './token';
 
-export const WELINK_CREDENTIAL = 'weLinkApi';
+export const WELINK_CREDENTIAL = 'wecomWelinkWeLinkApi';
 
 interface FullResponse {
 	statusCode: number;

@@ -9,7 +9,13 @@ import {
 	isTransientFailure,
 	type TransportFailure,
 } from '../../shared/retry';
-import { TokenCache, refreshTime, tokenCacheKey, type CachedToken } from '../../shared/tokenCache';
+import {
+	TokenCache,
+	refreshTime,
+	storedToken,
+	tokenCacheKey,
+	type CachedToken,
+} from '../../shared/tokenCache';
 import { WELINK_RATE_LIMIT_ERRORS, explainWeLinkError } from './errors';
 
 export const WELINK_DEFAULT_BASE_URL = 'https://open.welink.huaweicloud.com/api';
@@ -104,5 +110,5 @@ export async function issueWeLinkToken(
 		async () => await fetchWeLinkToken(helpers.httpRequest, config),
 		Boolean(credentials.accessToken),
 	);
-	return { accessToken: token.value, accessTokenRefreshAt: token.refreshAt };
+	return storedToken(token, weLinkTokenKey(config));
 }

@@ -204,7 +204,7 @@ describe('WeCom Trigger webhook', () => {
 	const aes = parseEncodingAesKey('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
 	const DUMMY_AES = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 	const callbackCredentials = {
-		weComCallbackApi: { token: 'tok123', encodingAesSecret: DUMMY_AES, receiveId: 'wwcorp' },
+		wecomWelinkWeComCallbackApi: { token: 'tok123', encodingAesSecret: DUMMY_AES, receiveId: 'wwcorp' },
 	};
 	const now = () => String(Math.floor(Date.now() / 1000));
 	const post = (inner: string, timestamp = now()) => {
@@ -333,15 +333,15 @@ describe('WeCom Trigger webhook', () => {
 		const ok = await weComCallbackCredentialTest.call({} as never, {
 			id: '1',
 			name: 'c',
-			type: 'weComCallbackApi',
-			data: callbackCredentials.weComCallbackApi,
+			type: 'wecomWelinkWeComCallbackApi',
+			data: callbackCredentials.wecomWelinkWeComCallbackApi,
 		});
 		expect(ok.status).toBe('OK');
 		const bad = await weComCallbackCredentialTest.call({} as never, {
 			id: '1',
 			name: 'c',
-			type: 'weComCallbackApi',
-			data: { ...callbackCredentials.weComCallbackApi, encodingAesSecret: 'short' },
+			type: 'wecomWelinkWeComCallbackApi',
+			data: { ...callbackCredentials.wecomWelinkWeComCallbackApi, encodingAesSecret: 'short' },
 		});
 		expect(bad).toEqual({
 			status: 'Error',
@@ -351,8 +351,8 @@ describe('WeCom Trigger webhook', () => {
 		const badToken = await weComCallbackCredentialTest.call({} as never, {
 			id: '1',
 			name: 'c',
-			type: 'weComCallbackApi',
-			data: { ...callbackCredentials.weComCallbackApi, token: 'has space' },
+			type: 'wecomWelinkWeComCallbackApi',
+			data: { ...callbackCredentials.wecomWelinkWeComCallbackApi, token: 'has space' },
 		});
 		expect(badToken.status).toBe('Error');
 	});

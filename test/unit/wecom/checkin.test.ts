@@ -9,7 +9,7 @@ import { runNode } from '../../harness/run.cjs';
 
 const BASE = 'https://wecom.test';
 const credentials = {
-	weComApi: {
+	wecomWelinkWeComApi: {
 		corpId: 'ww-unit',
 		secret: 'dummy-secret',
 		agentId: '1000002',

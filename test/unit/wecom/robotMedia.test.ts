@@ -9,11 +9,11 @@ import { runNode } from '../../harness/run.cjs';
 const ROBOT = 'https://robot.test';
 const KEY = 'dummy-robot-key-0001';
 const robotCredentials = {
-	weComRobotApi: { webhookSecret: `${ROBOT}/cgi-bin/webhook/send?key=${KEY}` },
+	wecomWelinkWeComRobotApi: { webhookSecret: `${ROBOT}/cgi-bin/webhook/send?key=${KEY}` },
 };
 const BASE = 'https://wecom.test';
 const credentials = {
-	weComApi: {
+	wecomWelinkWeComApi: {
 		corpId: 'ww-unit',
 		secret: 'dummy-secret',
 		agentId: '1000002',

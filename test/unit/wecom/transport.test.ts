@@ -7,7 +7,13 @@ const BASE = 'https://wecom.test';
 const SECRET = 'dummy-unit-test-corp-secret-0001';
 
 const credentials = (extra: Record<string, unknown> = {}) => ({
-	weComApi: { corpId: 'ww-unit', secret: SECRET, agentId: '1000002', baseUrl: BASE, ...extra },
+	wecomWelinkWeComApi: {
+		corpId: 'ww-unit',
+		secret: SECRET,
+		agentId: '1000002',
+		baseUrl: BASE,
+		...extra,
+	},
 });
 
 const apiRequest = (parameters: Record<string, unknown> = {}) => ({
@@ -58,9 +64,11 @@ describe('WeCom transport', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.output('Node').map((o) => o.userid)).toEqual(['a', 'b', 'c']);
 		expect(api.isDone()).toBe(true);
-		const stored = run.credentialsHelper.data(credentialId('weComApi'));
+		const stored = run.credentialsHelper.data(credentialId('wecomWelinkWeComApi'));
 		expect(stored?.accessToken).toBe('T1');
-		expect(Number(stored?.accessTokenRefreshAt)).toBeGreaterThan(Date.now() + 6000_000);
+		// Strings only: n8n 1.x redacts hidden password fields with startsWith (a number broke the UI).
+		for (const value of Object.values(stored ?? {})) expect(typeof value).toBe('string');
+		expect(Date.parse(String(stored?.accessTokenRefreshAt))).toBeGreaterThan(Date.now() + 6000_000);
 		expect(run.items('Node').map((i) => i.pairedItem)).toEqual([
 			{ item: 0 },
 			{ item: 1 },
@@ -96,7 +104,34 @@ describe('WeCom transport', () => {
 		});
 		expect(run.error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
-		expect(run.credentialsHelper.data(credentialId('weComApi'))?.accessToken).toBe('FRESH');
+		expect(run.credentialsHelper.data(credentialId('wecomWelinkWeComApi'))?.accessToken).toBe(
+			'FRESH',
+		);
+	});
+
+	// The hash a token of another app (another secret) was stored with.
+	const OTHER_APP = 'f'.repeat(16);
+
+	it('replaces a stored token issued for other settings (the secret was edited) before the first call', async () => {
+		tokenEndpoint('NEW-APP');
+		const api = nock(BASE)
+			.get('/cgi-bin/user/get')
+			.query({ access_token: 'NEW-APP', userid: 'a' })
+			.reply(200, { errcode: 0 });
+		const run = await runNode(apiRequest(), {
+			credentials: credentials({
+				accessToken: 'OLD-APP',
+				accessTokenRefreshAt: new Date(Date.now() + 3600_000).toISOString(),
+				accessTokenIssuedFor: OTHER_APP,
+			}),
+			items: [{ id: 'a' }],
+		});
+		expect(run.error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		const stored = run.credentialsHelper.data(credentialId('wecomWelinkWeComApi'));
+		expect(stored?.accessToken).toBe('NEW-APP');
+		expect(stored?.accessTokenIssuedFor).toMatch(/^[0-9a-f]{16}$/);
+		expect(stored?.accessTokenIssuedFor).not.toBe(OTHER_APP);
 	});
 
 	it.each([40014, 42001, 41001])(
@@ -122,7 +157,9 @@ describe('WeCom transport', () => {
 			});
 			expect(run.error).toBeUndefined();
 			expect(api.isDone()).toBe(true);
-			expect(run.credentialsHelper.data(credentialId('weComApi'))?.accessToken).toBe('T2');
+			expect(run.credentialsHelper.data(credentialId('wecomWelinkWeComApi'))?.accessToken).toBe(
+				'T2',
+			);
 		},
 	);
 

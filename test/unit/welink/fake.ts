@@ -7,7 +7,7 @@ export const ORIGIN = 'https://welink.test';
 export const BASE = `${ORIGIN}/api`;
 
 export const credentials = {
-	weLinkApi: {
+	wecomWelinkWeLinkApi: {
 		clientId: 'unit-client',
 		clientSecret: 'dummy-secret',
 		baseUrl: BASE,

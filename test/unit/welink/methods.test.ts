@@ -19,7 +19,7 @@ function loadOptionsContext(): ILoadOptionsFunctions {
 	};
 	return {
 		getNode: () => node,
-		getCredentials: async () => credentials.weLinkApi,
+		getCredentials: async () => credentials.wecomWelinkWeLinkApi,
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				const response = await axios.request({

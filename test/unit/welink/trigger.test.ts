@@ -18,7 +18,7 @@ import { WeLinkTrigger } from '../../../nodes/WeLinkTrigger/WeLinkTrigger.node';
 import { webhookHarness, type FakeRequest } from '../../harness/webhook.cjs';
 import { credentials, fakeWeLink, resetWeLink, type Call } from './fake';
 
-const SECRET = credentials.weLinkApi.clientSecret;
+const SECRET = credentials.wecomWelinkWeLinkApi.clientSecret;
 const key = weLinkCallbackKey(SECRET);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -373,7 +373,7 @@ describe('WeLink Trigger webhook', () => {
 			new WeLinkTrigger(),
 			{ events: ['*'] },
 			{
-				weLinkApi: { ...credentials.weLinkApi, clientSecret: '' },
+				wecomWelinkWeLinkApi: { ...credentials.wecomWelinkWeLinkApi, clientSecret: '' },
 			},
 		);
 		const result = await harness.call(post(body(event('corpAuth', { tenantId: tenant() }))));

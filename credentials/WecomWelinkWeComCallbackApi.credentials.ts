@@ -5,8 +5,8 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * way round, so this credential is tested locally by the trigger nodes (testedBy): format checks and
  * an encrypt/decrypt round trip with the key.
  */
-export class WeComCallbackApi implements ICredentialType {
-	name = 'weComCallbackApi';
+export class WecomWelinkWeComCallbackApi implements ICredentialType {
+	name = 'wecomWelinkWeComCallbackApi';
 
 	displayName = 'WeCom Callback API';
 

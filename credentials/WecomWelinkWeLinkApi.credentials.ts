@@ -9,9 +9,10 @@ import type {
 } from 'n8n-workflow';
 
 import { issueWeLinkToken, WELINK_DEFAULT_BASE_URL } from '../nodes/WeLink/transport/token';
+import { storedTokenProperties } from '../nodes/shared/tokenCache';
 
-export class WeLinkApi implements ICredentialType {
-	name = 'weLinkApi';
+export class WecomWelinkWeLinkApi implements ICredentialType {
+	name = 'wecomWelinkWeLinkApi';
 
 	displayName = 'WeLink API';
 
@@ -46,20 +47,7 @@ export class WeLinkApi implements ICredentialType {
 			default: WELINK_DEFAULT_BASE_URL,
 			description: 'Change only for a dedicated WeLink deployment; it must end with /api',
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Access Token Refresh At',
-			name: 'accessTokenRefreshAt',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: 0,
-		},
+		...storedTokenProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

@@ -9,8 +9,8 @@ import type {
 
 import { parseRobotWebhook } from '../nodes/WeCom/transport/robot';
 
-export class WeComRobotApi implements ICredentialType {
-	name = 'weComRobotApi';
+export class WecomWelinkWeComRobotApi implements ICredentialType {
+	name = 'wecomWelinkWeComRobotApi';
 
 	displayName = 'WeCom Group Robot API';
 

@@ -9,9 +9,10 @@ import type {
 } from 'n8n-workflow';
 
 import { issueWeComToken, WECOM_DEFAULT_BASE_URL } from '../nodes/WeCom/transport/token';
+import { storedTokenProperties } from '../nodes/shared/tokenCache';
 
-export class WeComApi implements ICredentialType {
-	name = 'weComApi';
+export class WecomWelinkWeComApi implements ICredentialType {
+	name = 'wecomWelinkWeComApi';
 
 	displayName = 'WeCom API';
 
@@ -57,20 +58,7 @@ export class WeComApi implements ICredentialType {
 			description:
 				'Change only for a private deployment (私有化部署) or WeChat for government (政务微信): the host that serves /cgi-bin/...',
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Access Token Refresh At',
-			name: 'accessTokenRefreshAt',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: 0,
-		},
+		...storedTokenProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
