@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
@@ -15,6 +20,41 @@ import * as tag from './actions/tag';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { operationSubtitle } from '../shared/subtitles';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'API Request', value: 'apiRequest' },
+			{ name: 'Check-In', value: 'checkin' },
+			{ name: 'Contacts Import', value: 'contactsImport' },
+			{ name: 'Contacts Sync', value: 'contactsSync' },
+			{ name: 'Department', value: 'department' },
+			{ name: 'Group Robot', value: 'groupRobot' },
+			{ name: 'Media', value: 'media' },
+			{ name: 'Meeting', value: 'meeting' },
+			{ name: 'Member', value: 'member' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Tag', value: 'tag' },
+		],
+		default: 'meeting',
+	},
+	...meeting.description,
+	...message.description,
+	...media.description,
+	...groupRobot.description,
+	...apiRequest.description,
+	...checkin.description,
+	...department.description,
+	...member.description,
+	...tag.description,
+	...contactsImport.description,
+	...contactsSync.description,
+];
 
 export class WeCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +63,7 @@ export class WeCom implements INodeType {
 		icon: { light: 'file:../../icons/wecom.svg', dark: 'file:../../icons/wecom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Automate WeCom (企业微信): meetings, messages, contacts, check-in and any API',
 		defaults: { name: 'WeCom' },
 		usableAsTool: true,
@@ -42,39 +82,7 @@ export class WeCom implements INodeType {
 			},
 		],
 		webhooks: sendAndWaitWebhooks,
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'API Request', value: 'apiRequest' },
-					{ name: 'Check-In', value: 'checkin' },
-					{ name: 'Contacts Import', value: 'contactsImport' },
-					{ name: 'Contacts Sync', value: 'contactsSync' },
-					{ name: 'Department', value: 'department' },
-					{ name: 'Group Robot', value: 'groupRobot' },
-					{ name: 'Media', value: 'media' },
-					{ name: 'Meeting', value: 'meeting' },
-					{ name: 'Member', value: 'member' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Tag', value: 'tag' },
-				],
-				default: 'meeting',
-			},
-			...meeting.description,
-			...message.description,
-			...media.description,
-			...groupRobot.description,
-			...apiRequest.description,
-			...checkin.description,
-			...department.description,
-			...member.description,
-			...tag.description,
-			...contactsImport.description,
-			...contactsSync.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -17,20 +18,19 @@ import {
 } from '../WeCom/callback/common';
 import { handleWeComCallback } from '../WeCom/callback/handle';
 import { weComApiRequest } from '../WeCom/transport';
+import { event, eventsSubtitle } from '../shared/subtitles';
 
-const EVENTS = [
-	{ name: 'Contact Added (Add_external_contact)', value: 'external:add_external_contact' },
-	{
-		name: 'Contact Deleted by Member (Del_external_contact)',
-		value: 'external:del_external_contact',
-	},
-	{ name: 'Contact Edited (Edit_external_contact)', value: 'external:edit_external_contact' },
-	{
-		name: 'Contact Half-Added, Awaiting Confirmation (Add_half_external_contact)',
-		value: 'external:add_half_external_contact',
-	},
-	{ name: 'Member Deleted by Customer (Del_follow_user)', value: 'external:del_follow_user' },
-	{ name: 'Transfer Failed (Transfer_fail)', value: 'external:transfer_fail' },
+const EVENTS: INodePropertyOptions[] = [
+	event('Contact Added', 'external:add_external_contact', '添加企业客户'),
+	event('Contact Deleted by Member', 'external:del_external_contact', '删除企业客户'),
+	event('Contact Edited', 'external:edit_external_contact', '编辑企业客户'),
+	event(
+		'Contact Half-Added, Awaiting Confirmation',
+		'external:add_half_external_contact',
+		'外部联系人免验证添加成员',
+	),
+	event('Member Deleted by Customer', 'external:del_follow_user', '删除跟进成员'),
+	event('Transfer Failed', 'external:transfer_fail', '客户接替失败'),
 ];
 
 /** send_welcome_msg limits (reference §6.6): text ≤4000 bytes, ≤9 attachments, within 20 s of the event. */
@@ -44,14 +44,18 @@ export class WeComExternalContactTrigger implements INodeType {
 		icon: { light: 'file:../../icons/wecom.svg', dark: 'file:../../icons/wecom.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: eventsSubtitle(EVENTS),
 		description:
 			'Starts the workflow when customers (external contacts, 客户联系) are added, edited or removed',
 		defaults: { name: 'WeCom External Contact Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'wecomWelinkWeComCallbackApi', required: true, testedBy: 'weComCallbackCredentialTest' },
+			{
+				name: 'wecomWelinkWeComCallbackApi',
+				required: true,
+				testedBy: 'weComCallbackCredentialTest',
+			},
 			{ name: 'wecomWelinkWeComApi', required: false },
 		],
 		webhooks: callbackWebhooks,

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,52 +16,45 @@ import {
 	weComCallbackCredentialTest,
 } from '../WeCom/callback/common';
 import { handleWeComCallback } from '../WeCom/callback/handle';
+import { event, eventsSubtitle } from '../shared/subtitles';
 import type { PassiveReply } from '../WeCom/callback/read';
 
-const EVENTS = [
+const EVENTS: INodePropertyOptions[] = [
 	{ name: 'All Messages and Events', value: '*' },
-	{ name: 'App: Location Reported (LOCATION)', value: 'event:LOCATION' },
-	{ name: 'App: Member Added to Visible Range (Subscribe)', value: 'event:subscribe' },
-	{ name: 'App: Member Opened the App (Enter_agent)', value: 'event:enter_agent' },
-	{ name: 'App: Member Removed From Visible Range (Unsubscribe)', value: 'event:unsubscribe' },
-	{
-		name: 'Approval: Self-Built Approval Changed (Open_approval_change)',
-		value: 'event:open_approval_change',
-	},
-	{
-		name: 'Approval: Status Changed (Sys_approval_change, 审批)',
-		value: 'event:sys_approval_change',
-	},
-	{ name: 'Batch Job Finished (Batch_job_result)', value: 'event:batch_job_result' },
-	{ name: 'Contacts: Department Created', value: 'contact:create_party' },
-	{ name: 'Contacts: Department Deleted', value: 'contact:delete_party' },
-	{ name: 'Contacts: Department Updated', value: 'contact:update_party' },
-	{ name: 'Contacts: Member Created', value: 'contact:create_user' },
-	{ name: 'Contacts: Member Deleted', value: 'contact:delete_user' },
-	{ name: 'Contacts: Member Updated', value: 'contact:update_user' },
-	{ name: 'Contacts: Tag Members Changed', value: 'contact:update_tag' },
-	{ name: 'Menu: Click', value: 'event:click' },
-	{ name: 'Menu: Location Select', value: 'event:location_select' },
-	{ name: 'Menu: Open Link (View)', value: 'event:view' },
-	{ name: 'Menu: Photo or Album', value: 'event:pic_photo_or_album' },
-	{ name: 'Menu: Scan Code (Push)', value: 'event:scancode_push' },
-	{ name: 'Menu: Scan Code (Wait for Message)', value: 'event:scancode_waitmsg' },
-	{ name: 'Menu: System Camera', value: 'event:pic_sysphoto' },
-	{ name: 'Menu: WeChat Album', value: 'event:pic_weixin' },
-	{ name: 'Message: Image', value: 'msg:image' },
-	{ name: 'Message: Link', value: 'msg:link' },
-	{ name: 'Message: Location', value: 'msg:location' },
-	{ name: 'Message: Text', value: 'msg:text' },
-	{ name: 'Message: Video', value: 'msg:video' },
-	{ name: 'Message: Voice', value: 'msg:voice' },
-	{
-		name: 'Template Card: Button or Option Clicked (Template_card_event)',
-		value: 'event:template_card_event',
-	},
-	{
-		name: 'Template Card: Menu Clicked (Template_card_menu_event)',
-		value: 'event:template_card_menu_event',
-	},
+	event('App: Location Reported', 'event:LOCATION', '上报地理位置'),
+	event('App: Member Added to Visible Range', 'event:subscribe', '成员关注'),
+	event('App: Member Opened the App', 'event:enter_agent', '进入应用'),
+	event('App: Member Removed From Visible Range', 'event:unsubscribe', '成员取消关注'),
+	event(
+		'Approval: Self-Built Approval Changed',
+		'event:open_approval_change',
+		'自建应用审批状态变化',
+	),
+	event('Approval: Status Changed', 'event:sys_approval_change', '审批申请状态变化'),
+	event('Batch Job Finished', 'event:batch_job_result', '异步任务完成'),
+	event('Contacts: Department Created', 'contact:create_party', '新增部门'),
+	event('Contacts: Department Deleted', 'contact:delete_party', '删除部门'),
+	event('Contacts: Department Updated', 'contact:update_party', '更新部门'),
+	event('Contacts: Member Created', 'contact:create_user', '新增成员'),
+	event('Contacts: Member Deleted', 'contact:delete_user', '删除成员'),
+	event('Contacts: Member Updated', 'contact:update_user', '更新成员'),
+	event('Contacts: Tag Members Changed', 'contact:update_tag', '标签成员变更'),
+	event('Menu: Click', 'event:click', '点击菜单拉取消息'),
+	event('Menu: Location Select', 'event:location_select', '弹出地理位置选择器'),
+	event('Menu: Open Link', 'event:view', '点击菜单跳转链接'),
+	event('Menu: Photo or Album', 'event:pic_photo_or_album', '弹出拍照或者相册发图'),
+	event('Menu: Scan Code (Push)', 'event:scancode_push', '扫码推事件'),
+	event('Menu: Scan Code (Wait for Message)', 'event:scancode_waitmsg', '扫码推事件且弹出提示框'),
+	event('Menu: System Camera', 'event:pic_sysphoto', '弹出系统拍照发图'),
+	event('Menu: WeChat Album', 'event:pic_weixin', '弹出微信相册发图器'),
+	event('Message: Image', 'msg:image', '图片消息'),
+	event('Message: Link', 'msg:link', '链接消息'),
+	event('Message: Location', 'msg:location', '位置消息'),
+	event('Message: Text', 'msg:text', '文本消息'),
+	event('Message: Video', 'msg:video', '视频消息'),
+	event('Message: Voice', 'msg:voice', '语音消息'),
+	event('Template Card: Button or Option Clicked', 'event:template_card_event', '模板卡片事件'),
+	event('Template Card: Menu Clicked', 'event:template_card_menu_event', '模板卡片右上角菜单事件'),
 ];
 
 export class WeComTrigger implements INodeType {
@@ -70,14 +64,18 @@ export class WeComTrigger implements INodeType {
 		icon: { light: 'file:../../icons/wecom.svg', dark: 'file:../../icons/wecom.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: eventsSubtitle(EVENTS),
 		description:
 			'Starts the workflow on WeCom callbacks: messages to the app, menu clicks, card clicks, approvals, contact changes',
 		defaults: { name: 'WeCom Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'wecomWelinkWeComCallbackApi', required: true, testedBy: 'weComCallbackCredentialTest' },
+			{
+				name: 'wecomWelinkWeComCallbackApi',
+				required: true,
+				testedBy: 'weComCallbackCredentialTest',
+			},
 		],
 		webhooks: callbackWebhooks,
 		properties: [

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
@@ -9,6 +14,31 @@ import * as message from './actions/message';
 import { router } from './actions/router';
 import * as todo from './actions/todo';
 import { listSearch, loadOptions } from './methods';
+import { operationSubtitle } from '../shared/subtitles';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'API Request', value: 'apiRequest' },
+			{ name: 'Attendance', value: 'attendance' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Contacts Sync', value: 'contactsSync' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Todo', value: 'todo' },
+		],
+		default: 'message',
+	},
+	...message.description,
+	...todo.description,
+	...contact.description,
+	...contactsSync.description,
+	...attendance.description,
+	...apiRequest.description,
+];
 
 export class WeLink implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,36 +47,14 @@ export class WeLink implements INodeType {
 		icon: { light: 'file:../../icons/welink.svg', dark: 'file:../../icons/welink.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Automate Huawei WeLink: messages, todos, contacts and any open API',
 		defaults: { name: 'WeLink' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wecomWelinkWeLinkApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'API Request', value: 'apiRequest' },
-					{ name: 'Attendance', value: 'attendance' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contacts Sync', value: 'contactsSync' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Todo', value: 'todo' },
-				],
-				default: 'message',
-			},
-			...message.description,
-			...todo.description,
-			...contact.description,
-			...contactsSync.description,
-			...attendance.description,
-			...apiRequest.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,4 +1,5 @@
 import type {
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,28 +15,20 @@ import {
 } from '../WeLink/callback/common';
 import { addContactDetails, hasDetails } from '../WeLink/callback/details';
 import { handleWeLinkCallback } from '../WeLink/callback/handle';
+import { event, eventsSubtitle } from '../shared/subtitles';
 
 /**
  * Event types as WeLink names them (reference §6.1). The names of the app disabled / enabled events
  * are not published (UNCONFIRMED): "All Events" passes them, and any other type, through.
  */
-const EVENTS = [
+const EVENTS: INodePropertyOptions[] = [
 	{ name: 'All Events', value: '*' },
-	{
-		name: 'Authorisation: Tenant Authorised the App (corpAuth)',
-		value: 'corpAuth',
-	},
-	{
-		name: 'Authorisation: Tenant Cancelled Authorisation (corpCancelAuth)',
-		value: 'corpCancelAuth',
-	},
-	{
-		name: 'Contacts: Department Added or Changed (corpEditDept)',
-		value: 'corpEditDept',
-	},
-	{ name: 'Contacts: Department Deleted (corpDelDept)', value: 'corpDelDept' },
-	{ name: 'Contacts: User Added or Changed (corpEditUser)', value: 'corpEditUser' },
-	{ name: 'Contacts: User Deleted (corpDelUser)', value: 'corpDelUser' },
+	event('Authorisation: Tenant Authorised the App', 'corpAuth', '企业授权'),
+	event('Authorisation: Tenant Cancelled Authorisation', 'corpCancelAuth', '企业取消授权'),
+	event('Contacts: Department Added or Changed', 'corpEditDept', '部门新增或变更'),
+	event('Contacts: Department Deleted', 'corpDelDept', '部门删除'),
+	event('Contacts: User Added or Changed', 'corpEditUser', '用户新增或变更'),
+	event('Contacts: User Deleted', 'corpDelUser', '用户删除'),
 ];
 
 export class WeLinkTrigger implements INodeType {
@@ -45,7 +38,7 @@ export class WeLinkTrigger implements INodeType {
 		icon: { light: 'file:../../icons/welink.svg', dark: 'file:../../icons/welink.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: eventsSubtitle(EVENTS),
 		description:
 			'Starts the workflow on Huawei WeLink callbacks: contact changes (users, departments) and app authorisation',
 		defaults: { name: 'WeLink Trigger' },

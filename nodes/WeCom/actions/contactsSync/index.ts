@@ -26,13 +26,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Export From WeCom',
 				value: 'exportFromWeCom',
-				action: 'Export the org from we com',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Export the org from WeCom',
 				description: 'Every department (with its path) and member, as items for another system',
 			},
 			{
 				name: 'Sync to WeCom',
 				value: 'syncToWeCom',
-				action: 'Sync an org to we com',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Sync an org to WeCom',
 				description:
 					'Make WeCom’s departments and members match the input items (同步通讯录到企业微信)',
 			},

@@ -43,13 +43,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Convert ID to OpenID',
 				value: 'convertToOpenId',
-				action: 'Convert a member id to an open id',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Convert a member ID to an OpenID',
 				description: 'The WeChat openid of a member, e.g. for WeChat Pay (userid转openid)',
 			},
 			{
 				name: 'Convert OpenID to ID',
 				value: 'convertToUserId',
-				action: 'Convert an open id to a member id',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Convert an OpenID to a member ID',
 				description: 'The member behind a WeChat openid (openid转userid)',
 			},
 			{
@@ -97,7 +99,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many IDs',
 				value: 'listIds',
-				action: 'Get all member i ds',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Get many member IDs',
 				description: 'Every member ID with departments (user/list_id; contacts-sync secret)',
 			},
 			{

@@ -142,7 +142,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get User IDs',
 				value: 'getUserIds',
-				action: 'Look up user ids by corp user id',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Look up user IDs by corp user ID',
 				description: 'Turn your own user IDs (corpUserId) into WeLink user IDs',
 			},
 			{

@@ -17,13 +17,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Export From WeLink',
 				value: 'exportFromWeLink',
-				action: 'Export the org from we link',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Export the org from WeLink',
 				description: 'Every department (with its path) and user, as items for another system',
 			},
 			{
 				name: 'Sync to WeLink',
 				value: 'syncToWeLink',
-				action: 'Sync an org to we link',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
+				action: 'Sync an org to WeLink',
 				description:
 					'Make WeLink’s departments and users match the input items (通讯录同步到WeLink)',
 			},
