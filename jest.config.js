@@ -1,7 +1,8 @@
 /**
  * Tiers (see README "Tests"): unit (jest + nock, in-process), workflow (real n8n-core engine
  * in-process against the sandbox), e2e (a real n8n process loading the built pack; N8N_E2E_MAJOR
- * picks n8n 1.x or 2.x) and queue (the same in n8n's queue mode).
+ * picks n8n 1.x or 2.x), queue (the same in n8n's queue mode) and browser (the n8n editor in
+ * headless Chromium).
  * Dev tooling that needs Node APIs is written as .cts (see README "Architecture"); the resolver lets
  * TypeScript's `./x.cjs` imports resolve to the .cts sources under ts-jest.
  */
@@ -39,5 +40,7 @@ module.exports = {
 		},
 		// n8n in queue mode (Redis + main + worker + webhook processor): its own tier in scripts/test.sh.
 		{ ...common, displayName: 'queue', testMatch: ['<rootDir>/test/e2e/queue.test.ts'] },
+		// The n8n editor in headless Chromium against the demo setup: its own tier in scripts/test.sh.
+		{ ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
 	],
 };

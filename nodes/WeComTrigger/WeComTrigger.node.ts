@@ -46,7 +46,7 @@ const EVENTS: INodePropertyOptions[] = [
 	event('Menu: Scan Code (Push)', 'event:scancode_push', '扫码推事件'),
 	event('Menu: Scan Code (Wait for Message)', 'event:scancode_waitmsg', '扫码推事件且弹出提示框'),
 	event('Menu: System Camera', 'event:pic_sysphoto', '弹出系统拍照发图'),
-	event('Menu: WeChat Album', 'event:pic_weixin', '弹出微信相册发图器'),
+	event('Menu: Weixin Album', 'event:pic_weixin', '弹出微信相册发图器'),
 	event('Message: Image', 'msg:image', '图片消息'),
 	event('Message: Link', 'msg:link', '链接消息'),
 	event('Message: Location', 'msg:location', '位置消息'),

@@ -1,8 +1,10 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
- * A list picker (members, users, departments): chosen from a loadOptions list, or given by an
- * expression as an array or text separated by commas or |.
+ * A list picker (members, users, departments, tags): chosen from a loadOptions list, or given by an
+ * expression as an array or text separated by commas or |. Values outside the loaded list are
+ * allowed (`allowArbitraryValues`): members outside the app's visible range, IDs from an expression,
+ * "lisi,wangwu" as text; the operation checks them instead of the editor showing them as invalid.
  */
 export function listPickerField(options: {
 	name: string;
@@ -11,6 +13,7 @@ export function listPickerField(options: {
 	loadOptionsMethod: string;
 	/** What an expression lists, for the hint: "IDs" (default) or e.g. "codes". */
 	unit?: string;
+	required?: boolean;
 	displayOptions?: IDisplayOptions;
 }): INodeProperties {
 	return {
@@ -18,6 +21,8 @@ export function listPickerField(options: {
 		name: options.name,
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: options.loadOptionsMethod },
+		allowArbitraryValues: true,
+		required: options.required,
 		default: [],
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

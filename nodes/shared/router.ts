@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Items an operation returns together with binary data (media downloads). */
@@ -57,14 +57,14 @@ export async function routeOperation(this: IExecuteFunctions, operations: Operat
 	for (let i = 0; i < items.length; i++) {
 		const { input, error } = prepared[i];
 		if (error) {
-			output.push(errorItem(error, i));
+			output.push(errorItem(error, i, this.getNode()));
 			continue;
 		}
 		try {
 			output.push(...toItems(await operation.execute.call(this, input, i), i));
 		} catch (failure) {
 			if (!this.continueOnFail()) throw withItemIndex(this, failure, i);
-			output.push(errorItem(withItemIndex(this, failure, i), i));
+			output.push(errorItem(withItemIndex(this, failure, i), i, this.getNode()));
 		}
 	}
 	return [output];
@@ -77,10 +77,19 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/** The output item of a failed input item when "Continue On Fail" is on: message, hint and platform code. */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/**
+ * The output item of a failed input item when the node continues on failure: message, hint and the
+ * platform's code. With "Continue (using error output)" n8n moves an item to the error output only
+ * when its json is `{ error }` or `{ error, message }` (and rewrites items carrying an error object to
+ * `{ error }`), merging the input item's fields in; there the hint goes into `message`.
+ */
+export function errorItem(error: Error, itemIndex: number, node?: INode): INodeExecutionData {
 	const e = error as Error & { description?: string | null; context?: IDataObject };
 	const json: IDataObject = { error: e.message };
+	if (node?.onError === 'continueErrorOutput') {
+		if (e.description) json.message = e.description;
+		return { json, pairedItem: { item: itemIndex } };
+	}
 	if (e.description) json.description = e.description;
 	const details = e.context?.details as IDataObject | undefined;
 	if (details) Object.assign(json, details, { error: e.message });

@@ -105,6 +105,24 @@ describe('check-in in real n8n', () => {
 		expect((calls[0].body as { useridlist: string[] }).useridlist).toHaveLength(6);
 	});
 
+	it('posts "no exceptions" on a day when everyone punched normally', async () => {
+		const yesterday = today().minus({ days: 1 }).toFormat('yyyy-MM-dd');
+		for (const id of DEMO) sandbox.state.wecom.checkin.setOutcome(id, yesterday, 'normal');
+		const robot = sandbox.state.wecom.robots.get(SANDBOX_ROBOT_KEY);
+		const before = robot?.messages.length ?? 0;
+
+		const result = await n8n.execute(dailyCheckinReport.id);
+		expect(result.ok).toBe(true);
+		expect(robot?.messages.slice(before)).toEqual([
+			{
+				msgtype: 'markdown',
+				markdown: {
+					content: `## 昨日考勤（${yesterday}）\n<font color="info">无异常</font>，全员正常打卡。 No check-in exceptions yesterday.`,
+				},
+			},
+		]);
+	});
+
 	it('returns punch records split over WeCom’s 30-day windows, as ISO times in the workflow timezone', async () => {
 		sandbox.state.log.clear();
 		const end = today().minus({ days: 1 });

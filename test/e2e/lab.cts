@@ -75,6 +75,12 @@ export interface StartOptions {
 	port?: number;
 	/** User folder to use (default: a new temporary one). */
 	home?: string;
+	/**
+	 * How n8n finds the pack: 'custom' (default) from a custom extensions folder, its nodes named
+	 * `CUSTOM.weCom`; 'package' installed as a community package is (~/.n8n/nodes), named
+	 * `n8n-nodes-wecom-welink.weCom` exactly as the examples and a user's install name them.
+	 */
+	install?: 'custom' | 'package';
 }
 
 export type N8nRole = 'main' | 'worker' | 'webhook';
@@ -172,15 +178,21 @@ function inheritedEnv() {
 	return env;
 }
 
-/** Copies the built pack (dist + package.json) into a custom extensions folder. */
-function stagePack(home: string) {
+/**
+ * Copies the built pack (dist + package.json) where n8n looks for it: a custom extensions folder, or
+ * the community-package folder n8n loads `n8n-nodes-*` packages from (`<user folder>/.n8n/nodes`).
+ * Either way n8n resolves n8n-workflow from its own installation, as it does for a real install.
+ */
+function stagePack(home: string, install: 'custom' | 'package'): Record<string, string> {
 	const dist = join(ROOT, 'dist');
 	if (!existsSync(join(dist, 'nodes'))) throw new Error('Build the pack first: npm run build');
-	const target = join(home, 'custom', 'n8n-nodes-wecom-welink');
+	const root =
+		install === 'custom' ? join(home, 'custom') : join(home, '.n8n', 'nodes', 'node_modules');
+	const target = join(root, 'n8n-nodes-wecom-welink');
 	mkdirSync(target, { recursive: true });
 	cpSync(dist, join(target, 'dist'), { recursive: true });
 	cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
-	return join(home, 'custom');
+	return install === 'custom' ? { N8N_CUSTOM_EXTENSIONS: root } : {};
 }
 
 /** A started process whose output goes to a log file; killed if the test runner exits first. */
@@ -300,6 +312,7 @@ async function waitForHttp(url: string, started: Started, name: string, timeoutM
 export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	const major = options.major ?? defaultMajor();
 	const queue = options.queue ?? false;
+	const install = options.install ?? 'custom';
 	const { dir, nodeBin } = await installN8n(major);
 	const home = options.home ?? mkdtempSync(join(tmpdir(), `n8n-e2e-${major}${queue ? 'q' : ''}-`));
 	mkdirSync(home, { recursive: true });
@@ -310,7 +323,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		// n8n 2.x runs on Node 24 (its binary first on PATH, for anything n8n spawns itself).
 		PATH: `${dirname(nodeBin)}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: home,
-		N8N_CUSTOM_EXTENSIONS: stagePack(home),
+		...stagePack(home, install),
 		N8N_ENCRYPTION_KEY: 'e2e-encryption-key-0123456789abcdef',
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -357,7 +370,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		for (const workflow of options.workflows) {
 			writeFileSync(
 				join(dir, `${workflow.id}.json`),
-				asCustomNodes({ settings: {}, ...workflow, active: false }),
+				nodeTypesFor(install, { settings: {}, ...workflow, active: false }),
 			);
 		}
 		await cli('import:workflow', '--separate', `--input=${dir}`);
@@ -540,6 +553,10 @@ async function ownerSession(url: string): Promise<AxiosInstance> {
  * Examples name the pack's nodes as an npm install does (`n8n-nodes-wecom-welink.weCom`); loaded from
  * a custom extensions folder, n8n calls them `CUSTOM.weCom`.
  */
+export function nodeTypesFor(install: 'custom' | 'package', workflow: unknown) {
+	return install === 'custom' ? asCustomNodes(workflow) : JSON.stringify(workflow);
+}
+
 export function asCustomNodes(workflow: unknown) {
 	return JSON.stringify(workflow).replace(/"type":"n8n-nodes-wecom-welink\./g, '"type":"CUSTOM.');
 }

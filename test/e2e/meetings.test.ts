@@ -136,10 +136,40 @@ describe('meetings in real n8n (approval → meeting → cancel)', () => {
 		const cancelled = await n8n.webhook('cancel-meeting', { meetingId: booked.meetingId });
 		expect(cancelled.data).toEqual({ meetingId: booked.meetingId, status: 'cancelled' });
 		const again = await n8n.webhook('cancel-meeting', { meetingId: booked.meetingId });
+		expect(again.status).toBe(502);
 		expect(again.data).toMatchObject({
+			meetingId: booked.meetingId,
 			status: 'failed',
-			error: `WeCom cannot cancel meeting ${booked.meetingId}: it is cancelled (40058)`,
+			reason: `WeCom cannot cancel meeting ${booked.meetingId}: it is cancelled (40058)`,
 		});
+	});
+
+	it('answers the approval system with a non-2xx status and a JSON reason when a booking fails', async () => {
+		sandbox.state.log.clear();
+		const request = {
+			approvalId: 'SP-9',
+			applicant: 'zhangsan',
+			title: '复盘',
+			durationMinutes: 60,
+			format: 'online',
+		};
+		const invalid = await n8n.webhook('approval-to-meeting', {
+			...request,
+			start: '2000-01-01 10:00',
+		});
+		expect(invalid.status).toBe(422);
+		expect(invalid.data).toMatchObject({ approvalId: 'SP-9', status: 'failed' });
+		expect((invalid.data as { reason: string }).reason).toMatch(/^Start: .* is not in the future/);
+		expect(sandbox.state.log.all({ path: '/cgi-bin/meeting/create' })).toHaveLength(0);
+
+		const refused = await n8n.webhook('approval-to-meeting', {
+			...request,
+			applicant: 'nobody-here',
+			start: start.toFormat('yyyy-MM-dd HH:mm'),
+		});
+		expect(refused.status).toBe(502);
+		expect(refused.data).toMatchObject({ approvalId: 'SP-9', status: 'failed' });
+		expect((refused.data as { reason: string }).reason).toMatch(/^WeCom: .*\(40003\)$/);
 	});
 
 	it('keeps the valid items of a batch when one is invalid, calling WeCom only for the valid ones', async () => {

@@ -202,6 +202,10 @@ describe('WeCom triggers in real n8n (production webhook URLs)', () => {
 		const result = await sendWeComCallback({ ...target(APP), url }, text('请问明天几点开会？'));
 		expect(result.status).toBe(200);
 		await waitFor(async () => sandbox.state.wecom.messages.sent.length > before, 20_000);
-		expect(sandbox.state.wecom.messages.sent[before]).toMatchObject({ msgtype: 'text', delivered: ['zhangsan'], payload: { content: '收到：请问明天几点开会？' } });
+		expect(sandbox.state.wecom.messages.sent[before]).toMatchObject({
+			msgtype: 'text',
+			delivered: ['zhangsan'],
+			payload: { content: '收到：请问明天几点开会？' },
+		});
 	});
 });

@@ -250,9 +250,11 @@ describe('WeLink in real n8n (messages, todos, contacts, attendance)', () => {
 			approvalId: 'SP-2026-0042',
 			step: 1,
 		});
+		expect(again.status).toBe(502);
 		expect(again.data).toMatchObject({
+			approvalId: 'SP-2026-0042',
 			status: 'failed',
-			error:
+			reason:
 				'WeLink cannot close todo "SP-2026-0042-1": it does not exist, is already closed or belongs to another app (55009)',
 		});
 	});

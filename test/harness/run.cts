@@ -48,9 +48,9 @@ export interface RunOptions {
 export interface HarnessRun {
 	run: IRun;
 	credentialsHelper: HarnessCredentialsHelper;
-	/** JSON of each output item of a node (first output, first run). */
-	output(nodeName: string): IDataObject[];
-	items(nodeName: string): INodeExecutionData[];
+	/** JSON of each output item of a node (first run; the first output unless another is given). */
+	output(nodeName: string, output?: number): IDataObject[];
+	items(nodeName: string, output?: number): INodeExecutionData[];
 	/** The error the run stopped with, if any. */
 	error: (Error & { description?: string; context?: IDataObject }) | undefined;
 }
@@ -134,12 +134,13 @@ export async function runWorkflow(
 		[...credentialsHelper.secrets(), ...(options.secrets ?? [])],
 	);
 	const runData = run.data.resultData.runData;
-	const items_ = (nodeName: string) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	const items_ = (nodeName: string, output = 0) =>
+		runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
 	return {
 		run,
 		credentialsHelper,
 		items: items_,
-		output: (nodeName: string) => items_(nodeName).map((i) => i.json),
+		output: (nodeName: string, output = 0) => items_(nodeName, output).map((i) => i.json),
 		error: run.data.resultData.error as HarnessRun['error'],
 	};
 }
@@ -168,6 +169,8 @@ export async function runNode(
 		parameters: IDataObject;
 		name?: string;
 		continueOnFail?: boolean;
+		/** n8n's "On Error" setting; `continueOnFail` is the same as 'continueRegularOutput'. */
+		onError?: 'continueRegularOutput' | 'continueErrorOutput';
 		typeVersion?: number;
 	},
 	options: RunOptions = {},
@@ -192,6 +195,7 @@ export async function runNode(
 					position: [200, 0],
 					parameters: node.parameters as INode['parameters'],
 					...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+					...(node.onError ? { onError: node.onError } : {}),
 				},
 			],
 			connections: { Input: { main: [[{ node: name, type: 'main', index: 0 }]] } },

@@ -44,6 +44,48 @@ describe('Meetings against the sandbox', () => {
 			{ credentials: credentials(), items },
 		);
 
+	it('sends failed items to the error output when the node continues using it', async () => {
+		const run = await runNode(
+			{
+				type: 'weCom',
+				parameters: {
+					resource: 'meeting',
+					operation: 'create',
+					adminUserId: { __rl: true, mode: 'id', value: '={{ $json.admin }}' },
+					title: '评审',
+					startTime: '={{ $json.start }}',
+					durationMinutes: 30,
+				},
+				onError: 'continueErrorOutput',
+			},
+			{
+				credentials: credentials(),
+				items: [
+					{ admin: 'zhangsan', start: tomorrow.toISO() },
+					{ admin: 'zhangsan', start: '2000-01-01T10:00:00+08:00' },
+					{ admin: 'nobody-here', start: tomorrow.toISO() },
+				],
+			},
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.output('Node', 0).map((o) => o.title)).toEqual(['评审']);
+		const failed = run.output('Node', 1);
+		// n8n merges the input item into an error-output item: the caller still has its own fields.
+		expect(failed).toEqual([
+			{
+				admin: 'zhangsan',
+				start: '2000-01-01T10:00:00+08:00',
+				error: expect.stringMatching(/^Start: .* is not in the future/),
+				message: expect.stringContaining('later than now'),
+			},
+			expect.objectContaining({
+				admin: 'nobody-here',
+				error: expect.stringMatching(/^WeCom: .*\(40003\)$/),
+			}),
+		]);
+		expect(run.items('Node', 1).map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+	});
+
 	it('runs the approval-to-meeting lifecycle: create → get → update → list → cancel', async () => {
 		const created = await op('create', {
 			adminUserId: { __rl: true, mode: 'id', value: 'zhangsan' },

@@ -63,6 +63,19 @@ describe('text the editor shows', () => {
 		expect(missing).toEqual([]);
 	});
 
+	it.each(
+		packageNodes
+			.filter((node) => node.description.group.includes('trigger'))
+			.map((node) => [node.description.displayName, node] as const),
+	)(
+		'%s: event names have no camel-case words (the node creator splits "WeChat" into "we chat")',
+		(_name, node) => {
+			const events = node.description.properties.find((p) => p.name === 'events');
+			const names = ((events?.options ?? []) as INodePropertyOptions[]).map((o) => o.name);
+			expect(names.filter((name) => /\b[A-Za-z]+[a-z][A-Z]\w*/.test(name))).toEqual([]);
+		},
+	);
+
 	it('credential names are this pack’s own (n8n credential types are global across packs)', () => {
 		expect(
 			packageCredentials.map((c) => c.name).filter((n) => !n.startsWith('wecomWelink')),

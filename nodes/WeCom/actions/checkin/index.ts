@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listPickerField } from '../../../shared/fields';
+
 import { returnAllFields } from '../../../shared/list';
 
 import { membersField } from '../common/members';
@@ -123,17 +125,13 @@ export const description: INodeProperties[] = [
 			'Member IDs (账号); any number, asked for 100 per call as WeCom requires (1,000 members = 10 calls per time window).',
 		displayOptions: show(ALL_OPERATIONS, { who: ['members'] }),
 	}),
-	{
-		displayName: 'Department Names or IDs',
+	listPickerField({
 		name: 'departments',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Departments (部门) whose members’ data to read; an expression may give an array or IDs separated by commas',
+		displayName: 'Department Names or IDs',
+		description: 'Departments (部门) whose members’ data to read.',
+		loadOptionsMethod: 'getDepartments',
 		displayOptions: show(ALL_OPERATIONS, { who: ['departments'] }),
-	},
+	}),
 	{
 		displayName: 'Include Sub-Departments',
 		name: 'includeSubDepartments',

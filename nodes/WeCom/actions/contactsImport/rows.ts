@@ -40,7 +40,7 @@ export function readRows(
 		} catch (error) {
 			const failure = withItemIndex(ctx, error, i);
 			if (!ctx.continueOnFail()) throw failure;
-			errors.set(i, errorItem(failure, i));
+			errors.set(i, errorItem(failure, i, ctx.getNode()));
 		}
 	}
 	return { rows, errors };

@@ -4,6 +4,7 @@ import { syncProperties } from '../../../shared/orgSync/node';
 import * as exportFromWeCom from './exportFromWeCom.operation';
 import { DEFAULT_EMPLOYEE_NO_ATTRIBUTE } from './platform';
 import * as syncToWeCom from './syncToWeCom.operation';
+import { properNounAction } from '../../../shared/subtitles';
 
 export const operations = { syncToWeCom, exportFromWeCom };
 
@@ -26,15 +27,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Export From WeCom',
 				value: 'exportFromWeCom',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Export the org from WeCom',
+				action: properNounAction('Export the org from WeCom'),
 				description: 'Every department (with its path) and member, as items for another system',
 			},
 			{
 				name: 'Sync to WeCom',
 				value: 'syncToWeCom',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Sync an org to WeCom',
+				action: properNounAction('Sync an org to WeCom'),
 				description:
 					'Make WeCom’s departments and members match the input items (同步通讯录到企业微信)',
 			},

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listPickerField } from '../../../shared/fields';
+
 import { memberLocator, membersField } from '../common/members';
 import { departmentLocator } from '../contacts/api';
 import { returnAllFields } from '../../../shared/list';
@@ -15,6 +17,7 @@ import * as getIdByMobile from './getIdByMobile.operation';
 import * as list from './list.operation';
 import * as listIds from './listIds.operation';
 import * as update from './update.operation';
+import { properNounAction } from '../../../shared/subtitles';
 
 export const operations = {
 	create,
@@ -43,15 +46,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Convert ID to OpenID',
 				value: 'convertToOpenId',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Convert a member ID to an OpenID',
+				action: properNounAction('Convert a member ID to an OpenID'),
 				description: 'The WeChat openid of a member, e.g. for WeChat Pay (userid转openid)',
 			},
 			{
 				name: 'Convert OpenID to ID',
 				value: 'convertToUserId',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Convert an OpenID to a member ID',
+				action: properNounAction('Convert an OpenID to a member ID'),
 				description: 'The member behind a WeChat openid (openid转userid)',
 			},
 			{
@@ -99,8 +100,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many IDs',
 				value: 'listIds',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Get many member IDs',
+				action: properNounAction('Get many member IDs'),
 				description: 'Every member ID with departments (user/list_id; contacts-sync secret)',
 			},
 			{
@@ -134,18 +134,15 @@ export const description: INodeProperties[] = [
 		description: '1–64 characters',
 		displayOptions: show(['create']),
 	},
-	{
-		displayName: 'Department Names or IDs',
+	listPickerField({
 		name: 'departments',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		required: true,
-		default: [],
+		displayName: 'Department Names or IDs',
 		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Up to 100 departments; the first is the main one unless Main Department ID says otherwise',
+			'Up to 100 departments; the first is the main one unless Main Department ID says otherwise.',
+		loadOptionsMethod: 'getDepartments',
+		required: true,
 		displayOptions: show(['create']),
-	},
+	}),
 	{
 		displayName: 'Mobile',
 		name: 'mobile',

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { listPickerField } from '../../../shared/fields';
+
 import { mapWithConcurrency } from '../../../shared/batching';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
@@ -29,16 +31,12 @@ export function recipientFields(operations: string[]): INodeProperties[] {
 			default: {},
 			displayOptions: { show: { ...show, toAll: [false] } },
 			options: [
-				{
-					displayName: 'Department Names or IDs',
+				listPickerField({
 					name: 'departments',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getDepartments' },
-					default: [],
-					description:
-						'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					hint: 'Every member of these departments (部门); any number, sent 100 per call',
-				},
+					displayName: 'Department Names or IDs',
+					description: 'Every member of these departments (部门); any number, sent 100 per call.',
+					loadOptionsMethod: 'getDepartments',
+				}),
 				membersField({
 					name: 'members',
 					displayName: 'Members',
@@ -53,16 +51,12 @@ export function recipientFields(operations: string[]): INodeProperties[] {
 					description:
 						'Whether Members holds mobile numbers, which are turned into member IDs first (user/getuserid); numbers WeCom does not know are listed in the output',
 				},
-				{
-					displayName: 'Tag Names or IDs',
+				listPickerField({
 					name: 'tags',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getTags' },
-					default: [],
-					description:
-						'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					hint: 'Every member with these tags (标签); any number, sent 100 per call',
-				},
+					displayName: 'Tag Names or IDs',
+					description: 'Every member with these tags (标签); any number, sent 100 per call.',
+					loadOptionsMethod: 'getTags',
+				}),
 			],
 		},
 	];

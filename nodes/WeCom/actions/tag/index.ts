@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listPickerField } from '../../../shared/fields';
+
 import { membersField } from '../common/members';
 import { returnAllFields } from '../../../shared/list';
 import * as addMembers from './addMembers.operation';
@@ -102,16 +104,12 @@ export const description: INodeProperties[] = [
 		description: 'Any number; sent 1,000 per call.',
 		displayOptions: show(['addMembers', 'removeMembers']),
 	}),
-	{
-		displayName: 'Department Names or IDs',
+	listPickerField({
 		name: 'departments',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Any number; sent 100 per call',
+		displayName: 'Department Names or IDs',
+		description: 'Any number; sent 100 per call.',
+		loadOptionsMethod: 'getDepartments',
 		displayOptions: show(['addMembers', 'removeMembers']),
-	},
+	}),
 	...returnAllFields('tag', ['list']),
 ];

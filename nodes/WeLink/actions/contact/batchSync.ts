@@ -101,7 +101,7 @@ export async function executeBatchSync(
 		}
 		if (failure) {
 			if (!ctx.continueOnFail()) throw asError(ctx, failure, i);
-			output[i] = errorItem(asError(ctx, failure, i), i);
+			output[i] = errorItem(asError(ctx, failure, i), i, ctx.getNode());
 		}
 	}
 	const maxWaitMs = items.length ? readMaxWaitMs(ctx, 0) : DEFAULT_JOB_WAIT_MS;
@@ -122,7 +122,11 @@ export async function executeBatchSync(
 		if (failure) {
 			if (!ctx.continueOnFail()) throw asError(ctx, failure, ordered[0].index);
 			for (const entry of ordered)
-				output[entry.index] = errorItem(asError(ctx, failure, entry.index), entry.index);
+				output[entry.index] = errorItem(
+					asError(ctx, failure, entry.index),
+					entry.index,
+					ctx.getNode(),
+				);
 		} else {
 			ordered.forEach((entry, n) => {
 				const { result, ...summary } = results[n];

@@ -24,6 +24,7 @@ import * as syncUsers from './syncUsers.operation';
 import * as updateDepartment from './updateDepartment.operation';
 import * as updateUser from './updateUser.operation';
 import { userDetailFields } from './user';
+import { properNounAction } from '../../../shared/subtitles';
 
 export {
 	createDepartment,
@@ -142,8 +143,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get User IDs',
 				value: 'getUserIds',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Look up user IDs by corp user ID',
+				action: properNounAction('Look up user IDs by corp user ID'),
 				description: 'Turn your own user IDs (corpUserId) into WeLink user IDs',
 			},
 			{

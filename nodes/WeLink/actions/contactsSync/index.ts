@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { syncProperties } from '../../../shared/orgSync/node';
 import * as exportFromWeLink from './exportFromWeLink.operation';
 import * as syncToWeLink from './syncToWeLink.operation';
+import { properNounAction } from '../../../shared/subtitles';
 
 export { exportFromWeLink, syncToWeLink };
 
@@ -17,15 +18,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Export From WeLink',
 				value: 'exportFromWeLink',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Export the org from WeLink',
+				action: properNounAction('Export the org from WeLink'),
 				description: 'Every department (with its path) and user, as items for another system',
 			},
 			{
 				name: 'Sync to WeLink',
 				value: 'syncToWeLink',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- proper nouns (WeCom, WeLink, ID, OpenID)
-				action: 'Sync an org to WeLink',
+				action: properNounAction('Sync an org to WeLink'),
 				description:
 					'Make WeLink’s departments and users match the input items (通讯录同步到WeLink)',
 			},

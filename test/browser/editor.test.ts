@@ -1,0 +1,191 @@
+import { SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
+import { startDemo, type Demo } from '../e2e/demo.cjs';
+import { defaultMajor } from '../e2e/lab.cjs';
+
+import {
+	closeNode,
+	executeWorkflow,
+	openEditor,
+	openNode,
+	openWorkflow,
+	packProblems,
+	parameterIssues,
+	serverErrors,
+	visibleProblems,
+	type Editor,
+} from './editor.cjs';
+
+/**
+ * The browser tier: the demo setup (sandbox + real n8n with the pack installed as a community
+ * package + the examples) seen through the n8n editor in headless Chromium, on the n8n major given by
+ * N8N_E2E_MAJOR. One n8n and one browser for the whole file; the tests run in order.
+ */
+
+const major = defaultMajor();
+const PACK = 'n8n-nodes-wecom-welink.';
+/** A browser test clicks through many screens; each waits for n8n, never for a fixed budget. */
+const TEST_TIMEOUT = 600_000;
+
+/** Examples whose run waits for a person (Send and Wait): opened and checked, not executed. */
+const WAITS_FOR_A_PERSON = new Set(['exExpenseApprove1']);
+
+interface ExampleNode {
+	name: string;
+	type: string;
+}
+
+describe(`the n8n ${major}.x editor`, () => {
+	let demo: Demo;
+	let editor: Editor;
+	const url = () => demo.n8n.url;
+
+	beforeAll(async () => {
+		demo = await startDemo({ major });
+		editor = await openEditor(demo.n8n.url, major);
+	}, 600_000);
+
+	afterAll(async () => {
+		await editor?.close();
+		await demo?.stop();
+	});
+
+	afterEach(() => {
+		// Every test ends without a server error or a console error from the pack.
+		expect(serverErrors(editor.problems)).toEqual([]);
+		expect(packProblems(editor.problems)).toEqual([]);
+	});
+
+	async function credentialsPage() {
+		await editor.page.goto(`${url()}/home/credentials`);
+		await editor.page
+			.locator('[data-test-id="resources-list-item"]')
+			.first()
+			.waitFor({ timeout: 60_000 });
+	}
+
+	async function openCredential(name: string) {
+		await editor.page.locator('[data-test-id="resources-list-item"]', { hasText: name }).click();
+		const modal = editor.page.locator('[data-test-id="editCredential-modal"]');
+		await modal.waitFor({ timeout: 20_000 });
+		// n8n tests the credential when its modal opens: that is a token fetch for the API types.
+		await modal
+			.locator('[data-test-id="credentials-config-container-test-success"]')
+			.waitFor({ timeout: 30_000 });
+		return modal;
+	}
+
+	async function closeCredential() {
+		await editor.page.keyboard.press('Escape');
+		await editor.page
+			.locator('[data-test-id="editCredential-modal"]')
+			.waitFor({ state: 'hidden', timeout: 10_000 });
+	}
+
+	it(
+		'lists every credential and opens each one before and after it fetched a token',
+		async () => {
+			const names = demo.n8n
+				? (await demo.n8n.rest.get('/rest/credentials')).data.data.map(
+						(c: { name: string }) => c.name,
+					)
+				: [];
+			expect(names.length).toBeGreaterThanOrEqual(6);
+			await credentialsPage();
+			for (const name of names) {
+				await openCredential(name);
+				await closeCredential();
+			}
+			// Each API credential now holds a token (n8n persisted what the test fetched).
+			for (const credential of (await demo.n8n.rest.get('/rest/credentials')).data.data as Array<{
+				id: string;
+				type: string;
+			}>) {
+				if (!/WeComApi$|WeLinkApi$/.test(credential.type)) continue;
+				const stored = await demo.n8n.storedCredential(credential.id);
+				expect(stored.accessToken).toEqual(expect.any(String));
+				expect(stored.accessToken).not.toBe('');
+			}
+			// The page and every modal again, now that tokens are stored (n8n 1.x answered HTTP 500 here).
+			await credentialsPage();
+			const listed = await editor.page
+				.locator('[data-test-id="resources-list-item"]')
+				.allInnerTexts();
+			for (const name of names) expect(listed.join('\n')).toContain(name);
+			await editor.shot('credentials');
+			for (const name of names) {
+				await openCredential(name);
+				if (name.startsWith('WeCom app')) await editor.shot('credential-wecom');
+				await closeCredential();
+			}
+		},
+		TEST_TIMEOUT,
+	);
+
+	it(
+		'edits a used credential: a wrong secret fails its test with the platform’s reason, the right one passes',
+		async () => {
+			await credentialsPage();
+			const modal = await openCredential('WeLink (sandbox)');
+			const secret = modal.locator('[data-test-id="parameter-input-clientSecret"] input');
+			await secret.fill('not-the-secret');
+			await modal.locator('[data-test-id="credential-save-button"]').click();
+			await modal.getByText('More details').click();
+			await expect(modal.innerText()).resolves.toMatch(
+				/client ID or client secret is wrong \(10007\)/i,
+			);
+			await secret.fill(SANDBOX_WELINK_CLIENT_SECRET);
+			await modal.locator('[data-test-id="credential-save-button"]').click();
+			await modal
+				.locator('[data-test-id="credentials-config-container-test-success"]')
+				.waitFor({ timeout: 30_000 });
+			await closeCredential();
+		},
+		TEST_TIMEOUT,
+	);
+
+	it(
+		'opens every example with no load problem, runs it, and shows no parameter issue in the pack’s nodes',
+		async () => {
+			const report: string[] = [];
+			for (const example of demo.examples) {
+				await openWorkflow(editor.page, url(), example.id);
+				const problems = await visibleProblems(editor.page);
+				if (problems.some((p) => /problem|error|could not/i.test(p)))
+					report.push(`${example.id}: ${problems.join(' | ')}`);
+				const pinned = Object.keys((example as { pinData?: object }).pinData ?? {}).length > 0;
+				if (pinned && !WAITS_FOR_A_PERSON.has(example.id)) await executeWorkflow(editor.page);
+				await editor.shot(`example-${example.id}`);
+				for (const node of example.nodes as ExampleNode[]) {
+					if (!node.type.startsWith(PACK)) continue;
+					await openNode(editor.page, node.name);
+					for (const issue of await parameterIssues(editor.page))
+						report.push(`${example.id} / ${node.name}: ${issue}`);
+					await closeNode(editor.page);
+				}
+			}
+			expect(report).toEqual([]);
+		},
+		TEST_TIMEOUT,
+	);
+
+	it(
+		'runs the approval-to-meeting example from the editor and shows the meeting code in the output panel',
+		async () => {
+			await openWorkflow(editor.page, url(), 'exApprovalMeet01');
+			const before = new Set(demo.sandbox.state.wecom.meetings.meetings.keys());
+			await executeWorkflow(editor.page);
+			const booked = [...demo.sandbox.state.wecom.meetings.meetings.values()].filter(
+				(m) => !before.has(m.meetingid),
+			);
+			expect(booked).toHaveLength(1);
+			await editor.shot('approval-to-meeting-run');
+			await openNode(editor.page, 'Create WeCom Meeting');
+			const output = editor.page.locator('[data-test-id="output-panel"]');
+			await output.waitFor({ timeout: 10_000 });
+			expect(await output.innerText()).toContain(booked[0].meeting_code);
+			await editor.shot('approval-to-meeting-output');
+			await closeNode(editor.page);
+		},
+		TEST_TIMEOUT,
+	);
+});
