@@ -81,20 +81,25 @@ export async function openEditor(baseUrl: string, major: number): Promise<Editor
 	};
 }
 
-/** Our package, node types and credential types, as they appear in URLs and messages. */
-const OURS = /n8n-nodes-wecom-welink|wecomWelink|weCom|weLink|WeCom|WeLink/;
+/** Our package and credential types, as they appear in URLs and messages. */
+const OURS = /n8n-nodes-wecom-welink|wecomWelink/;
+
+/** n8n endpoints that run the pack's own code in the editor: pickers, credential tests. */
+const PACK_ENDPOINTS = /\/rest\/(dynamic-node-parameters|credentials\/test)/;
 
 /**
- * The page problems that come from the pack. n8n asks for an optional output schema of every node
- * it shows (`/schemas/<type>/<version>/<resource>/<operation>.json`); a 404 there means "no
- * schema preview", which n8n handles, and is no fault of a node.
+ * The page problems that come from the pack: anything naming it, and failed calls of the endpoints
+ * that run its code. n8n asks for an optional output schema of every node it shows
+ * (`/schemas/<type>/<version>/<resource>/<operation>.json`); a 404 there means "no schema preview",
+ * which n8n handles, and is no fault of a node.
  */
 export function packProblems(problems: PageProblem[]) {
 	return problems.filter(
 		(p) =>
-			(OURS.test(p.text) || OURS.test(p.url)) &&
-			!(p.kind === 'response' && p.text.startsWith('HTTP 404') && /\/schemas\//.test(p.url)) &&
-			!(p.kind === 'console' && /\/schemas\//.test(p.url)),
+			(OURS.test(p.text) ||
+				OURS.test(p.url) ||
+				(p.kind === 'response' && PACK_ENDPOINTS.test(p.url))) &&
+			!/\/schemas\//.test(p.url),
 	);
 }
 

@@ -1,4 +1,7 @@
+import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
+
 import { SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
+import { packageNodes } from '../harness/registry.cjs';
 import { startDemo, type Demo } from '../e2e/demo.cjs';
 import { defaultMajor } from '../e2e/lab.cjs';
 
@@ -29,6 +32,50 @@ const TEST_TIMEOUT = 600_000;
 /** Examples whose run waits for a person (Send and Wait): opened and checked, not executed. */
 const WAITS_FOR_A_PERSON = new Set(['exExpenseApprove1']);
 
+/**
+ * One node per resource of the WeCom and WeLink nodes with its default operation, and each trigger,
+ * without credentials: n8n picks one when the panel opens, as for a node a person adds.
+ */
+function panelWorkflow() {
+	const nodes: Array<{ name: string } & Record<string, unknown>> = [];
+	const add = (name: string, type: string, parameters: Record<string, unknown>) =>
+		nodes.push({
+			id: `panel-${nodes.length}`,
+			name,
+			type: `${PACK}${type}`,
+			typeVersion: 1,
+			position: [(nodes.length % 6) * 260, Math.floor(nodes.length / 6) * 220],
+			parameters,
+			...(type.endsWith('Trigger')
+				? { webhookId: `00000000-0000-4000-8000-${String(nodes.length).padStart(12, '0')}` }
+				: {}),
+		});
+	for (const type of ['weCom', 'weLink']) {
+		const node = packageNodes.find((n) => n.description.name === type) as INodeType;
+		const resource = node.description.properties.find((p) => p.name === 'resource');
+		for (const option of (resource?.options ?? []) as INodePropertyOptions[]) {
+			const operation = node.description.properties.find(
+				(p) =>
+					p.name === 'operation' &&
+					(p.displayOptions?.show?.resource as string[] | undefined)?.includes(
+						String(option.value),
+					),
+			);
+			const chosen = ((operation?.options ?? []) as INodePropertyOptions[]).find(
+				(o) => o.value === operation?.default,
+			);
+			add(`${option.name}: ${chosen?.name ?? ''}`.replace(/: $/, ''), type, {
+				resource: option.value,
+				...(operation ? { operation: operation.default } : {}),
+			});
+		}
+	}
+	add('WeCom Trigger', 'weComTrigger', { events: ['event:sys_approval_change', 'msg:text'] });
+	add('WeCom External Contact Trigger', 'weComExternalContactTrigger', {});
+	add('WeLink Trigger', 'weLinkTrigger', { events: ['*'] });
+	return { name: 'Panels (browser tier)', active: false, nodes, connections: {}, settings: {} };
+}
+
 interface ExampleNode {
 	name: string;
 	type: string;
@@ -51,8 +98,9 @@ describe(`the n8n ${major}.x editor`, () => {
 
 	afterEach(() => {
 		// Every test ends without a server error or a console error from the pack.
-		expect(serverErrors(editor.problems)).toEqual([]);
-		expect(packProblems(editor.problems)).toEqual([]);
+		const problems = editor.problems.splice(0);
+		expect(serverErrors(problems)).toEqual([]);
+		expect(packProblems(problems)).toEqual([]);
 	});
 
 	async function credentialsPage() {
@@ -163,6 +211,38 @@ describe(`the n8n ${major}.x editor`, () => {
 					await closeNode(editor.page);
 				}
 			}
+			expect(report).toEqual([]);
+		},
+		TEST_TIMEOUT,
+	);
+
+	it(
+		'opens a panel for each resource’s main operation and each trigger, with the working credential picked',
+		async () => {
+			const { n8n } = demo;
+			const panels = panelWorkflow();
+			const created = await n8n.rest.post('/rest/workflows', panels);
+			const id = created.data.data.id as string;
+			await openWorkflow(editor.page, url(), id);
+			const report: string[] = [];
+			for (const node of panels.nodes) {
+				const subtitle = await editor.page
+					.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`)
+					.innerText();
+				if (/\b(we com|we link|i ds)\b|^\w+: \w+$/im.test(subtitle))
+					report.push(`${node.name}: subtitle "${subtitle.replace(/\s+/g, ' ')}"`);
+				await openNode(editor.page, node.name);
+				const panel = editor.page.locator('[data-test-id="ndv"]');
+				const credential = panel.locator('[data-test-id="node-credentials-select"] input');
+				if ((await credential.count()) > 0) {
+					const picked = await credential.first().inputValue();
+					if (/wrong|^$/i.test(picked)) report.push(`${node.name}: credential "${picked}"`);
+				}
+				if (node.name === 'Meeting: Create') await editor.shot('panel-meeting-create');
+				if (node.name === 'Contacts Sync: Sync to WeCom') await editor.shot('panel-contacts-sync');
+				await closeNode(editor.page);
+			}
+			await editor.shot('panels');
 			expect(report).toEqual([]);
 		},
 		TEST_TIMEOUT,
