@@ -1,5 +1,6 @@
 import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
 
+import { SANDBOX_CALLBACK } from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
 import { packageNodes } from '../harness/registry.cjs';
 import { startDemo, type Demo } from '../e2e/demo.cjs';
@@ -64,10 +65,14 @@ function panelWorkflow() {
 			const chosen = ((operation?.options ?? []) as INodePropertyOptions[]).find(
 				(o) => o.value === operation?.default,
 			);
-			add(`${option.name}: ${chosen?.name ?? ''}`.replace(/: $/, ''), type, {
-				resource: option.value,
-				...(operation ? { operation: operation.default } : {}),
-			});
+			add(
+				`${node.description.displayName} ${option.name}: ${chosen?.name ?? ''}`.replace(/: $/, ''),
+				type,
+				{
+					resource: option.value,
+					...(operation ? { operation: operation.default } : {}),
+				},
+			);
 		}
 	}
 	add('WeCom Trigger', 'weComTrigger', { events: ['event:sys_approval_change', 'msg:text'] });
@@ -169,19 +174,39 @@ describe(`the n8n ${major}.x editor`, () => {
 		TEST_TIMEOUT,
 	);
 
-	it(
-		'edits a used credential: a wrong secret fails its test with the platform’s reason, the right one passes',
-		async () => {
+	it.each([
+		[
+			'WeLink (sandbox)',
+			'clientSecret',
+			'not-the-secret',
+			/client ID or client secret is wrong \(10007\)/i,
+			SANDBOX_WELINK_CLIENT_SECRET,
+		],
+		[
+			'WeCom callback (sandbox)',
+			'token',
+			'bad token!',
+			/Token must be 1 to 32 letters and digits/,
+			SANDBOX_CALLBACK.token,
+		],
+		[
+			'WeCom callback (sandbox)',
+			'encodingAesSecret',
+			'too-short',
+			/EncodingAESKey/,
+			SANDBOX_CALLBACK.encodingAesKey,
+		],
+	])(
+		'edits a used credential (%s, %s): a wrong value fails its test with the reason, the right one passes',
+		async (name, field, wrong, reason, right) => {
 			await credentialsPage();
-			const modal = await openCredential('WeLink (sandbox)');
-			const secret = modal.locator('[data-test-id="parameter-input-clientSecret"] input');
-			await secret.fill('not-the-secret');
+			const modal = await openCredential(name);
+			const input = modal.locator(`[data-test-id="parameter-input-${field}"] input`);
+			await input.fill(wrong);
 			await modal.locator('[data-test-id="credential-save-button"]').click();
 			await modal.getByText('More details').click();
-			await expect(modal.innerText()).resolves.toMatch(
-				/client ID or client secret is wrong \(10007\)/i,
-			);
-			await secret.fill(SANDBOX_WELINK_CLIENT_SECRET);
+			await expect(modal.innerText()).resolves.toMatch(reason);
+			await input.fill(right);
 			await modal.locator('[data-test-id="credential-save-button"]').click();
 			await modal
 				.locator('[data-test-id="credentials-config-container-test-success"]')
@@ -238,8 +263,9 @@ describe(`the n8n ${major}.x editor`, () => {
 					const picked = await credential.first().inputValue();
 					if (/wrong|^$/i.test(picked)) report.push(`${node.name}: credential "${picked}"`);
 				}
-				if (node.name === 'Meeting: Create') await editor.shot('panel-meeting-create');
-				if (node.name === 'Contacts Sync: Sync to WeCom') await editor.shot('panel-contacts-sync');
+				if (node.name === 'WeCom Meeting: Create') await editor.shot('panel-meeting-create');
+				if (node.name === 'WeCom Contacts Sync: Sync to WeCom')
+					await editor.shot('panel-contacts-sync');
 				await closeNode(editor.page);
 			}
 			await editor.shot('panels');

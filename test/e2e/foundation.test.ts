@@ -136,6 +136,63 @@ describe('foundation in real n8n', () => {
 		}
 	});
 
+	it('lists, opens, edits and tests every credential again after it fetched a token, as the editor does', async () => {
+		// Every API credential uses its token once (a stored token is what broke n8n 1.x's Credentials page).
+		await n8n.webhook('e2e-wecom-api-request', { items: wecomUsers(1) });
+		await n8n.webhook('e2e-welink-api-request', { items: [{ userId: 'zhangsan@d9d92e24e5' }] });
+		const stored = await n8n.storedCredential(CREDENTIAL_IDS.welink);
+		expect(stored.accessToken).toEqual(expect.any(String));
+		for (const value of Object.values(stored)) expect(typeof value).not.toBe('number');
+
+		const listed = await n8n.rest.get('/rest/credentials');
+		const ids = (listed.data.data as Array<{ id: string }>).map((c) => c.id);
+		for (const fixture of sandboxCredentials(sandbox)) {
+			expect(ids).toContain(fixture.id);
+			const opened = await n8n.rest.get(`/rest/credentials/${fixture.id}`, {
+				params: { includeData: true },
+			});
+			const { name, type, data } = opened.data.data as {
+				name: string;
+				type: string;
+				data: Record<string, unknown>;
+			};
+			// The modal saves back what it was shown (secrets blanked); n8n restores the stored values.
+			await n8n.rest.patch(`/rest/credentials/${fixture.id}`, {
+				name: `${name} (edited)`,
+				type,
+				data,
+			});
+			await n8n.rest.patch(`/rest/credentials/${fixture.id}`, { name, type, data });
+		}
+		expect((await n8n.rest.get('/rest/credentials')).status).toBe(200);
+
+		// Edit the WeLink secret as a person would: wrong, tested; right again, tested; still works.
+		const welink = credential(CREDENTIAL_IDS.welink);
+		const edit = async (clientSecret: string) => {
+			const data = { ...welink.data, clientSecret };
+			await n8n.rest.patch(`/rest/credentials/${welink.id}`, {
+				name: welink.name,
+				type: welink.type,
+				data,
+			});
+			return await n8n.testCredential({ ...welink, data });
+		};
+		expect(await edit('not-the-secret')).toEqual({
+			status: 'Error',
+			message: 'WeLink: client ID or client secret is wrong (10007)',
+		});
+		expect(await edit(SANDBOX_WELINK_CLIENT_SECRET)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		const again = await n8n.webhook('e2e-welink-api-request', {
+			items: [{ userId: 'lisi@d9d92e24e5' }],
+		});
+		expect((again.data as Array<{ userNameEn: string }>).map((d) => d.userNameEn)).toEqual([
+			'Li Si',
+		]);
+	});
+
 	it('never writes a secret or token into the n8n log', async () => {
 		const log = n8n.logs();
 		for (const secret of [
