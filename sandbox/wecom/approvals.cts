@@ -234,6 +234,32 @@ function checkValue(template: TemplateControl, value: Record<string, unknown>): 
 	}
 }
 
+/** getapprovaldetail answers option texts and member names next to the keys and IDs submitted. */
+function asStored(world: WeComWorld, spec: TemplateControl, value: unknown) {
+	const v = value as Record<string, unknown>;
+	if (spec.property.control === 'Selector') {
+		const config = spec.config?.selector as { options: Array<{ key: string; value: Texts }> };
+		const selector = v.selector as { type: string; options: Array<{ key: string }> };
+		return {
+			selector: {
+				...selector,
+				options: selector.options.map((o) => ({
+					key: o.key,
+					value: config.options.find((c) => c.key === o.key)?.value ?? [],
+				})),
+			},
+		};
+	}
+	if (spec.property.control === 'Contact' && Array.isArray(v.members))
+		return {
+			members: (v.members as Array<{ userid: string }>).map((m) => ({
+				userid: m.userid,
+				name: world.contacts.members.get(m.userid)?.name ?? m.userid,
+			})),
+		};
+	return value;
+}
+
 export function registerApprovalRoutes(router: Router, world: WeComWorld) {
 	const opts = { permission: 'approval' as const };
 	const store = () => world.approvals;
@@ -449,7 +475,7 @@ export function registerApprovalRoutes(router: Router, world: WeComWorld) {
 			apply_data: {
 				contents: contents.map((c) => {
 					const spec = controls.find((s) => s.property.id === c.id)!;
-					return { ...c, title: spec.property.title };
+					return { ...c, title: spec.property.title, value: asStored(world, spec, c.value) };
 				}),
 			},
 			comments: [],
