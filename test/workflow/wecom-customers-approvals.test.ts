@@ -296,6 +296,60 @@ describe('Customers, approvals, sign-in and IP lists against the sandbox', () =>
 		});
 	});
 
+	describe('one bad item of three stops the node before any call, naming item 2', () => {
+		const v = '={{ $json.v }}';
+		const remark = { member: byId('zhangsan'), externalUserId: 'wmEXT0001' };
+		it.each([
+			{
+				op: ['externalContact', 'updateRemark'],
+				parameters: { ...remark, updateFields: { remark: v } },
+				good: '李总',
+				bad: 'x'.repeat(21),
+				path: '/cgi-bin/externalcontact/remark',
+				message: 'Remark: is 21 characters, over the limit of 20 characters [item 2]',
+			},
+			{
+				op: ['externalContact', 'addTags'],
+				parameters: { member: byId('zhangsan'), externalUserId: v, tags: ['et01'] },
+				good: 'wmEXT0001',
+				bad: 'wm 1',
+				path: '/cgi-bin/externalcontact/mark_tag',
+				message: 'Customer ID: "wm 1" is not an external_userid [item 2]',
+			},
+			{
+				op: ['approval', 'submit'],
+				parameters: {
+					applicant: byId('zhangsan'),
+					templateId: MEETING_TEMPLATE_ID,
+					summary: v,
+					formFields: { field: [{ controlId: 'Text-1001', kind: 'Text', value: 'x' }] },
+				},
+				good: '季度复盘',
+				bad: '1\n2\n3\n4',
+				path: '/cgi-bin/oa/applyevent',
+				message: "Summary: has 4 lines, over WeCom's limit of 3 [item 2]",
+			},
+			{
+				op: ['oauth', 'getMember'],
+				parameters: { code: v },
+				good: 'CODE1',
+				bad: 'two words',
+				path: '/cgi-bin/auth/getuserinfo',
+				message: 'Code: is not a WeCom token (1–512 bytes, no spaces) [item 2]',
+			},
+		])(
+			'$op.0 $op.1',
+			async ({ op: [resource, operation], parameters, good, bad, path, message }) => {
+				const run = await op(resource, operation, parameters, {
+					secret: SANDBOX_SECRETS.app,
+					items: [{ v: good }, { v: good }, { v: bad }],
+				});
+				expect(run.error?.message).toBe(message);
+				expect(calls(path)).toHaveLength(0);
+			},
+		);
+	});
+
 	it('reads both IP lists', async () => {
 		const api = await op('ipList', 'getApiIps', {}, { secret: SANDBOX_SECRETS.app });
 		const callback = await op('ipList', 'getCallbackIps', { output: 'split' });
