@@ -2,20 +2,9 @@ import nock from 'nock';
 
 import { weComTokens } from '../../../nodes/WeCom/transport/token';
 import { runNode } from '../../harness/run.cjs';
+import { BASE, byId, posts, weComCredential } from './weComStub';
 
-const BASE = 'https://wecom.test';
-const credentials = {
-	wecomWelinkWeComApi: {
-		corpId: 'ww-unit',
-		secret: 'dummy-secret',
-		agentId: '1000002',
-		baseUrl: BASE,
-		accessToken: 'TOKEN',
-		accessTokenRefreshAt: Date.now() + 3600_000,
-	},
-};
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const ok = (extra: Record<string, unknown> = {}) => ({ errcode: 0, errmsg: 'ok', ...extra });
+const credentials = weComCredential();
 const zh = (text: string) => [{ text, lang: 'zh_CN' }];
 
 beforeEach(() => {
@@ -29,20 +18,6 @@ const run = async (operation: string, parameters: Record<string, unknown>) =>
 		{ type: 'weCom', parameters: { resource: 'approval', operation, ...parameters } },
 		{ credentials },
 	);
-
-function posts(path: string, replies: Array<Record<string, unknown>>) {
-	const bodies: unknown[] = [];
-	const scope = nock(BASE);
-	for (const reply of replies)
-		scope
-			.post(path, (body) => {
-				bodies.push(body);
-				return true;
-			})
-			.query({ access_token: 'TOKEN' })
-			.reply(200, reply.errcode ? reply : ok(reply));
-	return { scope, bodies };
-}
 
 const INFO = {
 	sp_no: '202611210001',

@@ -2,20 +2,9 @@ import nock from 'nock';
 
 import { weComTokens } from '../../../nodes/WeCom/transport/token';
 import { runNode } from '../../harness/run.cjs';
+import { BASE, byId, ok, posts, weComCredential } from './weComStub';
 
-const BASE = 'https://wecom.test';
-const credentials = {
-	wecomWelinkWeComApi: {
-		corpId: 'ww-unit',
-		secret: 'dummy-secret',
-		agentId: '',
-		baseUrl: BASE,
-		accessToken: 'TOKEN',
-		accessTokenRefreshAt: Date.now() + 3600_000,
-	},
-};
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const ok = (extra: Record<string, unknown> = {}) => ({ errcode: 0, errmsg: 'ok', ...extra });
+const credentials = weComCredential('');
 
 beforeEach(() => {
 	weComTokens.clear();
@@ -28,21 +17,6 @@ const run = async (resource: string, operation: string, parameters: Record<strin
 		{ type: 'weCom', parameters: { resource, operation, ...parameters } },
 		{ credentials },
 	);
-
-/** A POST interceptor that records the bodies it got, in order. */
-function posts(path: string, replies: Array<Record<string, unknown>>) {
-	const bodies: unknown[] = [];
-	const scope = nock(BASE);
-	for (const reply of replies)
-		scope
-			.post(path, (body) => {
-				bodies.push(body);
-				return true;
-			})
-			.query({ access_token: 'TOKEN' })
-			.reply(200, ok(reply));
-	return { scope, bodies };
-}
 
 const contact = (id: string) => ({ external_userid: id, name: `客户${id}`, type: 1, gender: 1 });
 

@@ -2,18 +2,9 @@ import nock from 'nock';
 
 import { weComTokens } from '../../../nodes/WeCom/transport/token';
 import { runNode } from '../../harness/run.cjs';
+import { BASE, weComCredential } from './weComStub';
 
-const BASE = 'https://wecom.test';
-const credential = (agentId = '1000002') => ({
-	wecomWelinkWeComApi: {
-		corpId: 'ww0123456789abcdef',
-		secret: 'dummy-secret',
-		agentId,
-		baseUrl: BASE,
-		accessToken: 'TOKEN',
-		accessTokenRefreshAt: Date.now() + 3600_000,
-	},
-});
+const credential = (agentId?: string) => weComCredential(agentId, 'ww0123456789abcdef');
 
 beforeEach(() => {
 	weComTokens.clear();

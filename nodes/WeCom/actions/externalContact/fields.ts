@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { stringParam, inputError } from '../../../shared/validation';
 import { OPAQUE_ID } from '../common/ids';
 import { showFor } from '../common/display';
-import { USERID } from '../common/members';
+import { memberLocator } from '../common/members';
 
 export const RESOURCE = 'externalContact';
 
@@ -11,38 +11,14 @@ export const show = (...operations: string[]) => showFor(RESOURCE, ...operations
 
 /** The member who has the customer (跟进成员), listed from the members with customer contact. */
 export function followMemberField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Member',
+	return memberLocator({
 		name: 'member',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName: 'Member',
 		description: 'The member who added the customer (跟进成员)',
+		required: true,
 		displayOptions: show(...operations),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchFollowUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'zhangsan',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: USERID.source,
-							errorMessage: 'A member ID (账号) has 1–64 letters, digits or _-@.',
-						},
-					},
-				],
-			},
-		],
-	};
+		searchListMethod: 'searchFollowUsers',
+	});
 }
 
 export function customerIdField(operations: string[]): INodeProperties {
