@@ -24,6 +24,5 @@ export function prepare(this: IExecuteFunctions, i: number) {
 }
 
 export async function execute(this: IExecuteFunctions, templateId: string, i: number) {
-	const template = await approvalTemplate(this, templateId, i);
-	return { ...template, controls: template.controls.map((c) => ({ ...c })) };
+	return { ...(await approvalTemplate(this, templateId, i)) };
 }
