@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { startSandbox, type Sandbox } from '../sandbox/server.cjs';
 import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../sandbox/wecom/apps.cjs';
 import { seedLargeContacts } from '../sandbox/wecom/contacts.cjs';
+import { seedLargeCustomers } from '../sandbox/wecom/customers.cjs';
 import { checkinPacer } from '../nodes/WeCom/actions/checkin/limits';
 import { weComTokens } from '../nodes/WeCom/transport/token';
 import { HarnessCredentialsHelper } from '../test/harness/credentials.cjs';
@@ -47,7 +48,11 @@ async function tokenFetches(sandbox: Sandbox): Promise<Row> {
 	reset(sandbox);
 	seedLargeContacts(sandbox.state.wecom.contacts, 20, ITEMS);
 	const helper = new HarnessCredentialsHelper();
-	helper.set(credentialId('wecomWelinkWeComApi'), 'wecomWelinkWeComApi', credentials(sandbox).wecomWelinkWeComApi);
+	helper.set(
+		credentialId('wecomWelinkWeComApi'),
+		'wecomWelinkWeComApi',
+		credentials(sandbox).wecomWelinkWeComApi,
+	);
 	const started = performance.now();
 	const runs = await Promise.all(
 		Array.from({ length: EXECUTIONS }, async (_, e) => {
@@ -165,6 +170,62 @@ async function checkinCalls(sandbox: Sandbox): Promise<Row> {
 	};
 }
 
+/**
+ * Row 8: the seed's "manual sync of the external-contact list" for 1,000 members with 3 customers
+ * each (one in three tagged), Customer → Get Many of all members. WeCom allows 100 members per
+ * batch/get_by_user call and 100 records per page; the members come from one
+ * get_follow_user_list call and tag names from one get_corp_tag_list call.
+ */
+async function customerCalls(sandbox: Sandbox): Promise<Row> {
+	const MEMBERS = 1000;
+	const PER_MEMBER = 3;
+	reset(sandbox);
+	seedLargeContacts(sandbox.state.wecom.contacts, 20, MEMBERS);
+	seedLargeCustomers(sandbox.state.wecom, MEMBERS, PER_MEMBER);
+	const started = performance.now();
+	const run = await runNode(
+		{
+			type: 'weCom',
+			parameters: {
+				resource: 'externalContact',
+				operation: 'getAll',
+				customersOf: 'all',
+				returnAll: true,
+			},
+		},
+		{
+			credentials: {
+				wecomWelinkWeComApi: {
+					...credentials(sandbox).wecomWelinkWeComApi,
+					secret: SANDBOX_SECRETS.customer,
+					agentId: '',
+				},
+			},
+		},
+	);
+	const elapsed = performance.now() - started;
+	if (run.error) throw new Error(`row 8: ${run.error.message}`);
+	const batch = countOf(sandbox, '/cgi-bin/externalcontact/batch/get_by_user');
+	const members = countOf(sandbox, '/cgi-bin/externalcontact/get_follow_user_list');
+	const tags = countOf(sandbox, '/cgi-bin/externalcontact/get_corp_tag_list');
+	const calls = batch + members + tags;
+	const rows = MEMBERS * PER_MEMBER;
+	// Each batch of 100 members holds 300 records: 3 pages of 100; plus the member list and tag library.
+	const minimum = (MEMBERS / 100) * Math.ceil((100 * PER_MEMBER) / 100) + 2;
+	const out = run.output('Node');
+	const named = out.filter((r) =>
+		(r.tags as Array<{ name?: string }>).some((t) => t.name === 'VIP'),
+	).length;
+	return {
+		id: '8',
+		what: 'API calls for the customers of 1,000 members (3 each, Customer → Get Many of all members)',
+		measured: `${calls}`,
+		target: `${minimum} (100 members × 100 records per call + member list + tag library)`,
+		pass: calls === minimum && out.length === rows,
+		notes: `${fmt.int(out.length)} relationships (${fmt.int(named)} with tag names); ${batch} batch/get_by_user + ${members} get_follow_user_list + ${tags} get_corp_tag_list; per member and customer (externalcontact/list + get) it would be ${fmt.int(MEMBERS + rows + 1)} calls; ${fmt.s(elapsed)}`,
+	};
+}
+
 export async function runCallCounts(): Promise<Row[]> {
 	const sandbox = await startSandbox();
 	try {
@@ -174,6 +235,8 @@ export async function runCallCounts(): Promise<Row[]> {
 		rows.push(await messageCalls(sandbox));
 		progress('row 3: check-in 1,000 members × 90 days…');
 		rows.push(await checkinCalls(sandbox));
+		progress('row 8: customers of 1,000 members…');
+		rows.push(await customerCalls(sandbox));
 		return rows;
 	} finally {
 		await sandbox.close();

@@ -28,6 +28,7 @@ const PLANS: Plan[] = [
 			{ id: '1', what: 'Token fetches per credential per token lifetime', target: '1' },
 			{ id: '2', what: 'API calls for one message to 10,000 members', target: '10' },
 			{ id: '3', what: 'API calls for check-in records of 1,000 members × 90 days', target: '30' },
+			{ id: '8', what: 'API calls for the customers of 1,000 members', target: '32' },
 		],
 		timeoutMs: 180_000,
 	},

@@ -11,11 +11,15 @@ import {
 	type SandboxResponse,
 } from './http.cjs';
 import { RequestLog, type LogEntry } from './log.cjs';
+import { registerApprovalRoutes } from './wecom/approvals.cjs';
 import { registerCheckinRoutes } from './wecom/checkin.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
 import { registerContactWriteRoutes } from './wecom/contactWriteRoutes.cjs';
+import { registerCustomerContactRoutes } from './wecom/customers.cjs';
+import { registerCallbackIpRoute } from './wecom/ipLists.cjs';
 import { registerMeetingRoutes } from './wecom/meetings.cjs';
 import { registerMessageRoutes } from './wecom/messages.cjs';
+import { registerOAuthRoutes } from './wecom/oauth.cjs';
 import { registerExternalContactRoutes } from './wecom/external.cjs';
 import { registerRobotRoutes } from './wecom/robotRoutes.cjs';
 import { registerTokenRoutes } from './wecom/routes.cjs';
@@ -106,6 +110,10 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerMessageRoutes(router, proxy(wecom));
 	registerExternalContactRoutes(router, proxy(wecom));
 	registerCheckinRoutes(router, proxy(wecom));
+	registerCustomerContactRoutes(router, proxy(wecom));
+	registerApprovalRoutes(router, proxy(wecom));
+	registerOAuthRoutes(router, proxy(wecom));
+	registerCallbackIpRoute(router, proxy(wecom));
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerWeLinkMessageRoutes(router, proxy(welink));
 	registerWeLinkTodoRoutes(router, proxy(welink));

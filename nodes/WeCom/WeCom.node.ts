@@ -7,15 +7,21 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
+import * as approval from './actions/approval';
 import * as checkin from './actions/checkin';
 import * as contactsImport from './actions/contactsImport';
 import * as contactsSync from './actions/contactsSync';
+import * as customerGroup from './actions/customerGroup';
+import * as customerTag from './actions/customerTag';
 import * as department from './actions/department';
+import * as externalContact from './actions/externalContact';
 import * as groupRobot from './actions/groupRobot';
+import * as ipList from './actions/ipList';
 import * as media from './actions/media';
 import * as meeting from './actions/meeting';
 import * as member from './actions/member';
 import * as message from './actions/message';
+import * as oauth from './actions/oauth';
 import * as tag from './actions/tag';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
 import { router } from './actions/router';
@@ -30,15 +36,21 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'API Request', value: 'apiRequest' },
+			{ name: 'Approval (审批)', value: 'approval' },
 			{ name: 'Check-In', value: 'checkin' },
 			{ name: 'Contacts Import', value: 'contactsImport' },
 			{ name: 'Contacts Sync', value: 'contactsSync' },
+			{ name: 'Customer (客户)', value: 'externalContact' },
+			{ name: 'Customer Group (客户群)', value: 'customerGroup' },
+			{ name: 'Customer Tag (客户标签)', value: 'customerTag' },
 			{ name: 'Department', value: 'department' },
 			{ name: 'Group Robot', value: 'groupRobot' },
+			{ name: 'IP List', value: 'ipList' },
 			{ name: 'Media', value: 'media' },
 			{ name: 'Meeting', value: 'meeting' },
 			{ name: 'Member', value: 'member' },
 			{ name: 'Message', value: 'message' },
+			{ name: 'Sign-In (OAuth)', value: 'oauth' },
 			{ name: 'Tag', value: 'tag' },
 		],
 		default: 'meeting',
@@ -54,6 +66,12 @@ const properties: INodeProperties[] = [
 	...tag.description,
 	...contactsImport.description,
 	...contactsSync.description,
+	...externalContact.description,
+	...customerTag.description,
+	...customerGroup.description,
+	...approval.description,
+	...oauth.description,
+	...ipList.description,
 ];
 
 export class WeCom implements INodeType {

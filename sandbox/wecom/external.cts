@@ -7,7 +7,7 @@ import { validate } from './schema.cjs';
 import type { WeComWorld } from './world.cjs';
 
 /**
- * Customer contact (客户联系, reference §6.6): externalcontact/get and /list, send_welcome_msg with
+ * Customer contact (客户联系, reference §6.6): the customers, and send_welcome_msg with
  * welcome codes that work once and expire 20 seconds after the add event.
  */
 export interface ExternalContact {
@@ -59,18 +59,7 @@ export function registerExternalContactRoutes(router: Router, world: WeComWorld)
 	const store = () => world.external;
 	const opts = { permission: 'externalcontact' as const };
 
-	wecomRoute(router, world, 'GET', '/cgi-bin/externalcontact/get', opts, ({ req }) => {
-		const contact = store().contacts.get(req.query.external_userid ?? '');
-		if (!contact) fail(40096, 'invalid external userid');
-		return { ...contact };
-	});
-
-	wecomRoute(router, world, 'GET', '/cgi-bin/externalcontact/list', opts, ({ req }) => ({
-		external_userid: [...store().contacts.entries()]
-			.filter(([, c]) => c.follow_user.some((f) => f.userid === req.query.userid))
-			.map(([id]) => id),
-	}));
-
+	// externalcontact/get and /list: customers.cts (paging, visibility, customer contact members).
 	wecomRoute(
 		router,
 		world,

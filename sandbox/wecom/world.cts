@@ -1,8 +1,11 @@
 import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.cjs';
+import { ApprovalStore } from './approvals.cjs';
 import { CheckinStore } from './checkin.cjs';
 import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
+import { CustomerContactStore, seedDemoCustomers } from './customers.cjs';
 import { MeetingStore } from './meetings.cjs';
 import { MessageStore } from './messages.cjs';
+import { OAuthStore } from './oauth.cjs';
 import { ExternalContactStore } from './external.cjs';
 import type { BatchJob } from './contactWriteRoutes.cjs';
 
@@ -37,11 +40,19 @@ export class WeComWorld {
 
 	readonly checkin = new CheckinStore();
 
+	readonly customers = new CustomerContactStore();
+
+	readonly approvals: ApprovalStore;
+
+	readonly oauth = new OAuthStore();
+
 	readonly batchJobs = new Map<string, BatchJob>();
 
 	constructor(readonly now: () => number) {
 		this.tokens = new TokenStore(now);
 		seedDemoContacts(this.contacts);
+		this.approvals = new ApprovalStore(now);
+		seedDemoCustomers(this.external, this.customers);
 		this.addRobot(SANDBOX_ROBOT_KEY);
 	}
 

@@ -2,15 +2,21 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
 import * as apiRequest from './apiRequest';
+import * as approval from './approval';
 import * as checkin from './checkin';
 import * as contactsImport from './contactsImport';
 import * as contactsSync from './contactsSync';
+import * as customerGroup from './customerGroup';
+import * as customerTag from './customerTag';
 import * as department from './department';
+import * as externalContact from './externalContact';
 import * as groupRobot from './groupRobot';
+import * as ipList from './ipList';
 import * as media from './media';
 import * as meeting from './meeting';
 import * as member from './member';
 import * as message from './message';
+import * as oauth from './oauth';
 import * as tag from './tag';
 
 const operations: OperationMap = {
@@ -21,6 +27,12 @@ const operations: OperationMap = {
 	tag: tag.operations,
 	contactsImport: contactsImport.operations,
 	contactsSync: contactsSync.operations,
+	externalContact: externalContact.operations,
+	customerTag: customerTag.operations,
+	customerGroup: customerGroup.operations,
+	approval: approval.operations,
+	oauth: oauth.operations,
+	ipList: ipList.operations,
 	message: {
 		send: message.send,
 		sendAndWait: message.sendAndWait,

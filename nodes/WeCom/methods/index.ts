@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { weComApiRequest } from '../transport';
+import { customerListSearch, customerLoadOptions } from './customerContact';
 import { matches, membersOfDepartment, visibleDepartments } from './directory';
 
 /** Departments scanned per page of the member picker (each is one user/simplelist call). */
@@ -77,6 +78,6 @@ async function searchTags(
 	};
 }
 
-export const listSearch = { searchMembers, searchDepartments, searchTags };
+export const listSearch = { searchMembers, searchDepartments, searchTags, ...customerListSearch };
 
-export const loadOptions = { getMembers, getDepartments, getTags };
+export const loadOptions = { getMembers, getDepartments, getTags, ...customerLoadOptions };

@@ -41,6 +41,10 @@ export const WECOM_ERRORS: Record<number, ErrorInfo> = {
 		meaning: 'invalid corpid',
 		hint: `Copy the Corp ID (企业ID) from the ${ADMIN}: 我的企业 → 企业信息.`,
 	},
+	40029: {
+		meaning: 'invalid OAuth code (不合法的oauth_code)',
+		hint: 'A sign-in code works once and for 5 minutes: send the member through the sign-in link again. A reloaded page or a retried request reuses a spent code.',
+	},
 	40014: {
 		meaning: 'invalid access_token',
 		hint: 'The token is refreshed automatically; if this persists the secret was probably reset.',
@@ -137,12 +141,35 @@ export const WECOM_ERRORS: Record<number, ErrorInfo> = {
 		hint: 'Check the IDs and the app’s visible range (可见范围).',
 	},
 	81014: { meaning: 'too many members or departments for one tag call' },
+	81017: {
+		meaning: 'too many group owners in one customer-group list call',
+		hint: 'Filter the customer groups by owner (群主); the pack sends 100 owners per call.',
+	},
 	82001: { meaning: 'all given members, departments or tags are invalid' },
+	84015: {
+		meaning: 'invalid user ticket (成员票据无效)',
+		hint: 'A user_ticket comes from Get Member From Code with the snsapi_privateinfo scope and lives 1,800 seconds.',
+	},
+	84061: {
+		meaning: 'no such customer relationship (不存在外部联系人的关系)',
+		hint: 'The member does not have this customer: check the member ID (跟进人) and the customer ID (external_userid).',
+	},
+	84074: {
+		meaning: 'no customer-contact permission (没有外部联系人权限)',
+		hint: 'Use the customer-contact secret (客户联系 → API), or add the app under 客户联系 → 可调用接口的应用, and give the member customer contact (客户联系 → 使用范围).',
+	},
 	301005: { meaning: 'the corp creator cannot be deleted' },
 	301021: { meaning: 'invalid userid for check-in' },
 	301022: { meaning: 'check-in data temporarily unavailable', hint: 'Retried automatically.' },
 	301023: { meaning: 'useridlist empty or more than 100 members' },
 	301024: { meaning: 'invalid check-in time range' },
+	301025: { meaning: 'invalid approval request (提交审批单请求参数错误)' },
+	301055: {
+		meaning: 'no approval permission, or the applicant is outside the app’s visible range',
+		hint: 'Add the app under 审批 → 可调用接口的应用 (API → 审批数据权限) and make sure the applicant is in its visible range.',
+	},
+	301056: { meaning: 'the approval app is disabled (审批应用已停用)' },
+	301057: { meaning: 'WeCom could not submit the approval (提交审批单内部接口失败)' },
 };
 
 export const WECOM_TOKEN_ERRORS = new Set([40014, 41001, 42001]);

@@ -97,6 +97,13 @@ export async function weComAgentId(this: ApiContext, itemIndex?: number): Promis
 	return agentId;
 }
 
+/** Corp ID and agent ID of the credential, for what is built without a call (sign-in links). */
+export async function weComCorpSettings(this: ApiContext) {
+	const { credentials } = await apiSession(this, weCom);
+	const { corpId, agentId } = weComAppConfig(credentials);
+	return { corpId, agentId };
+}
+
 export interface CursorListOptions {
 	/** Response key holding the page's items. */
 	listKey: string;

@@ -21,6 +21,8 @@ export function memberLocator(options: {
 	description: string;
 	required?: boolean;
 	displayOptions?: IDisplayOptions;
+	/** The list to pick from (default: the members the app can see). */
+	searchListMethod?: string;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
@@ -35,7 +37,10 @@ export function memberLocator(options: {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchMembers', searchable: true },
+				typeOptions: {
+					searchListMethod: options.searchListMethod ?? 'searchMembers',
+					searchable: true,
+				},
 			},
 			{
 				displayName: 'By ID',
