@@ -44,13 +44,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Member ID Only',
 				value: 'snsapi_base',
-				description: 'snsapi_base. Silent: the member ID (静默授权).',
+				description: 'Silent: the member ID (静默授权, snsapi_base)',
 			},
 			{
 				name: 'With Private Details',
 				value: 'snsapi_privateinfo',
 				description:
-					'snsapi_privateinfo. The member confirms; mobile, email, avatar and QR code can then be read (手动授权). Needs the Agent ID in the credential.',
+					'The member confirms; mobile, email, avatar and QR code can then be read (手动授权, snsapi_privateinfo). Needs the Agent ID in the credential.',
 			},
 		],
 	},
