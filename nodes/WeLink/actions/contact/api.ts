@@ -262,11 +262,6 @@ export const changeUserMobile = async (
 	);
 
 /** The platform's own code of a failed call (WeLink's `code`), if it is one. */
-export function weLinkCodeOf(error: unknown): string | undefined {
-	const details = (error as { context?: IDataObject }).context?.details as IDataObject | undefined;
-	return details?.code === undefined ? undefined : String(details.code);
-}
-
 /** WeLink answers with the record at the top level or under `data`. */
 function unwrap(response: IDataObject): IDataObject {
 	const rest = withoutEnvelope(response);

@@ -316,12 +316,12 @@ export function weLinkSyncAdapter(
 		async deleteMembers(ids) {
 			const failures = new Map<string, string>();
 			const refs = ids.map(userRef);
-			// "Not found" means the user is already gone, e.g. a lost answer's job did run.
-			const gone = (code: string | undefined) => code === '47001';
+			// No source gives the code of "user not found" on a delete, so every refusal is reported:
+			// a user an earlier, lost answer did delete is simply not planned again on the next run.
 			try {
 				const { results } = await api.runBatchDeleteUsers(ctx, refs, options.deleteAccounts);
 				results.forEach((result, n) => {
-					if (result.success === false && !gone(result.code))
+					if (result.success === false)
 						failures.set(
 							ids[n],
 							`WeLink refused it (${result.code ?? 'no code'}): ${result.message ?? 'no message'}`,
@@ -333,7 +333,7 @@ export function weLinkSyncAdapter(
 					try {
 						await api.deleteUser(ctx, refs[n], options.deleteAccounts);
 					} catch (error) {
-						if (!gone(api.weLinkCodeOf(error))) failures.set(id, (error as Error).message);
+						failures.set(id, (error as Error).message);
 					}
 				}
 			}
