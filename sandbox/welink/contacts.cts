@@ -364,15 +364,17 @@ function updateDepartment(
 	for (const [key, value] of Object.entries(body)) {
 		if (['deptCode', 'corpDeptCode', 'parentCode', 'corpParentCode', 'valid'].includes(key))
 			continue;
-		extra[key] = value;
+		extra[key] = key === 'orderNo' ? Number(value) : value;
 	}
 }
 
+// JAR ContactV1DepartmentBatchSyncRequest$DeptInfos: deptType Integer, valid and orderNo String (PY
+// depts.py sends orderNo as str too); orderNo 1–999 (PY depts.py, department_sync.html).
 const BATCH_DEPT: WeLinkSchema = {
 	...DEPT_FIELDS,
 	deptCode: { type: 'string' },
 	deptType: { type: 'int' },
-	orderNo: { type: 'int' },
+	orderNo: { type: 'string' },
 	valid: { type: 'string', enum: ['0', '1'] },
 	ext: { type: 'object' },
 };
@@ -423,9 +425,9 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 		if (job.type === 'department') {
 			if (
 				record.orderNo !== undefined &&
-				(Number(record.orderNo) < 1 || Number(record.orderNo) > 999)
+				(!/^\d{1,3}$/.test(String(record.orderNo)) || Number(record.orderNo) < 1)
 			)
-				welinkFail('47002', 'orderNo must be 1-999');
+				welinkFail('47002', 'orderNo must be "1"-"999"');
 			const existing = [...world.departments.values()].find(
 				(d) =>
 					d.corpDeptCode === record.corpDeptCode ||

@@ -139,17 +139,17 @@ describe('Contacts Sync to WeLink: requests', () => {
 		expect(submitted.map((c) => c.body)).toEqual([
 			{
 				deptInfos: [
-					{ corpDeptCode: 'A', corpParentCode: '0', deptNameCn: '甲', orderNo: 999, valid: '1' },
+					{ corpDeptCode: 'A', corpParentCode: '0', deptNameCn: '甲', orderNo: '999', valid: '1' },
 				],
 			},
 			{
 				deptInfos: [
-					{ corpDeptCode: 'B', corpParentCode: '0', deptNameCn: '乙', orderNo: 1, valid: '1' },
+					{ corpDeptCode: 'B', corpParentCode: '0', deptNameCn: '乙', orderNo: '1', valid: '1' },
 				],
 			},
 			{
 				deptInfos: [
-					{ corpDeptCode: code, corpParentCode: 'A', deptNameCn: '丙', orderNo: 7, valid: '1' },
+					{ corpDeptCode: code, corpParentCode: 'A', deptNameCn: '丙', orderNo: '7', valid: '1' },
 				],
 			},
 		]);

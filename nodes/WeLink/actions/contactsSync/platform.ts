@@ -170,9 +170,12 @@ const inOrderRange = (value: unknown) =>
 	Number(value) >= MIN_ORDER &&
 	Number(value) <= MAX_ORDER;
 
-/** Clipped to WeLink's orderNo range 1–999 (the planner compares the clipped value too). */
-function orderNo(order: unknown): number {
-	return Math.min(MAX_ORDER, Math.max(MIN_ORDER, Math.round(Number(order))));
+/**
+ * Clipped to WeLink's orderNo range 1–999 (the planner compares the clipped value too), and sent as
+ * a string, as both official SDKs send it (PY depts.py; JAR batch DeptInfos.orderNo: String).
+ */
+function orderNo(order: unknown): string {
+	return String(Math.min(MAX_ORDER, Math.max(MIN_ORDER, Math.round(Number(order)))));
 }
 
 export function weLinkSyncAdapter(
