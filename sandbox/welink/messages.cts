@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { Router } from '../http.cjs';
 import { welinkRoute } from './routes.cjs';
@@ -58,8 +58,21 @@ export class WeLinkMessageStore {
 		['role_finance', ['lisi@d9d92e24e5', 'wangwu@d9d92e24e5']],
 	]);
 
+	/** Addresses of images uploaded to this WeLink (start-143/144: only those may be sent). */
+	readonly images = new Set<string>();
+
 	sentTo(userId: string) {
 		return this.messages.filter((m) => m.deliveredTo.includes(userId));
+	}
+
+	/**
+	 * Stands in for uploading an image to WeLink (no open API does it; see README): the address is
+	 * shaped like the docs' example, on the host the sandbox is reached at.
+	 */
+	uploadImage(origin: string) {
+		const url = `${origin.replace(/\/+$/, '')}/tinyimage/v2/images/${randomBytes(10).toString('hex')}_298x206.png`;
+		this.images.add(url);
+		return url;
 	}
 }
 
@@ -120,12 +133,15 @@ const APP_CARD: WeLinkSchema = {
 	},
 };
 
+// start-143: imageUrl required, jumpUrl optional.
 const IMAGE: WeLinkSchema = {
 	...RECIPIENTS,
 	imageUrl: { type: 'string', required: true },
 	jumpUrl: { type: 'string' },
 };
 
+// start-144: 1–5 articles; title required ≤ 18 bytes, description ≤ 140 bytes, newsUrl and imageUrl
+// required, urlType "html" only. Bilingual text is documented for cards only, so it is not read here.
 const NEWS: WeLinkSchema = {
 	...RECIPIENTS,
 	news: {
@@ -134,14 +150,20 @@ const NEWS: WeLinkSchema = {
 		min: 1,
 		max: 5,
 		fields: {
-			title: { type: 'string', required: true, bilingual: true },
-			description: { type: 'string', bilingual: true },
-			newsUrl: { type: 'string' },
+			title: { type: 'string', required: true, max: 18, unit: 'bytes' },
+			description: { type: 'string', max: 140, unit: 'bytes' },
+			newsUrl: { type: 'string', required: true },
 			urlType: { type: 'string', enum: ['html'] },
-			imageUrl: { type: 'string' },
+			imageUrl: { type: 'string', required: true },
 		},
 	},
 };
+
+/** start-143/144: "图片地址,需要先将图片上传至WeLink,将返回的地址作为该字段入参". */
+function checkUploaded(world: WeLinkWorld, field: string, url: unknown) {
+	if (!world.messages.images.has(String(url)))
+		welinkFail('51062', `${field} is not the address of an image uploaded to WeLink`);
+}
 
 const PUBLIC_TEXT: WeLinkSchema = {
 	publicAccID: { type: 'string' },
@@ -249,8 +271,12 @@ function deliver(world: WeLinkWorld, kind: WeLinkMessageKind, body: Record<strin
 	};
 	world.messages.messages.push(message);
 	world.messages.byItemId.set(message.itemId, message);
-	// UNCONFIRMED (reference §9.2): every type answers with itemId here, as plain cards do.
-	return { itemId: message.itemId, ...(failed.length ? { failedUserId: failed } : {}) };
+	const failures = failed.length ? { failedUserId: failed } : {};
+	// itemId: start-141 (plain card), -143 (image), -144 (news). UNCONFIRMED for app cards and v3/send:
+	// their pages show no answer (the SDKs' response classes have failedUserId only), so none is given.
+	return kind === 'card/wecode' || kind === 'v3/send'
+		? failures
+		: { itemId: message.itemId, ...failures };
 }
 
 export function registerWeLinkMessageRoutes(router: Router, world: WeLinkWorld) {
@@ -278,8 +304,14 @@ export function registerWeLinkMessageRoutes(router: Router, world: WeLinkWorld) 
 		if (buttons.length > (type === 'vertical' ? 3 : 2))
 			welinkFail('51062', `at most ${type === 'vertical' ? 3 : 2} buttons for btnType ${type}`);
 	});
-	send('/messages/v1/image', 'image', IMAGE);
-	send('/messages/v1/news', 'news', NEWS);
+	send('/messages/v1/image', 'image', IMAGE, (body) =>
+		checkUploaded(world, 'imageUrl', body.imageUrl),
+	);
+	send('/messages/v1/news', 'news', NEWS, (body) =>
+		(body.news as Array<Record<string, unknown>>).forEach((article, n) =>
+			checkUploaded(world, `news[${n}].imageUrl`, article.imageUrl),
+		),
+	);
 	send('/messages/v3/send', 'v3/send', PUBLIC_TEXT);
 
 	welinkRoute(router, world, 'POST', '/messages/v1/update', 'message', ({ body }) => {
