@@ -49,7 +49,7 @@ export class AttendanceStore {
 
 function parse(value: string, field: string) {
 	const dt = DateTime.fromFormat(value, FORMAT, { zone: TENANT_ZONE });
-	if (!dt.isValid) welinkFail('400', `${field} must be ${FORMAT}`);
+	if (!dt.isValid) welinkFail(ATTENDANCE_CODES.invalid, `${field} must be ${FORMAT}`);
 	return dt;
 }
 
@@ -123,9 +123,9 @@ export function registerWeLinkAttendanceRoutes(router: Router, world: WeLinkWorl
 		);
 		const from = parse(String(body.startTime), 'startTime');
 		const to = parse(String(body.endTime), 'endTime');
-		if (to < from) welinkFail('400', 'endTime is before startTime');
+		if (to < from) welinkFail(ATTENDANCE_CODES.invalid, 'endTime is before startTime');
 		if (to.diff(from, 'seconds').seconds > 24 * 3600)
-			welinkFail('400', 'startTime and endTime are more than 24 hours apart');
+			welinkFail(ATTENDANCE_CODES.invalid, 'startTime and endTime are more than 24 hours apart');
 		const offset = Number(body.offset);
 		const limit = Number(body.limit);
 		const all = punchRecords(world, body.userIdList as string[], from, to);

@@ -36,7 +36,7 @@ export const WELINK_ERRORS: Record<string, ErrorInfo> = {
 	},
 	'47001': { meaning: 'user not found' },
 	'47003': { meaning: 'a required parameter is empty' },
-	'47004': { meaning: 'a parameter is malformed (e.g. an email or mobile number)' },
+	'47004': { meaning: 'a parameter is not right (参数不对)' },
 	'47101': { meaning: 'access token format error' },
 	'47103': { meaning: 'access token rejected' },
 	// Rate limit: start-11.
