@@ -13,9 +13,11 @@ import {
 import { welinkFail, type WeLinkWorld } from './world.cjs';
 
 /**
- * Messages (reference §3): plain card, app card, image, news and the legacy public-account text;
- * status update and recall by itemId. Every send is recorded with whom it reached, so tests can
- * assert on what users would see.
+ * Messages: plain card (start-141), app card (start-142), image (start-143), news (start-144) and
+ * the legacy public-account text (PY/JAR MessagesV3SendRequest); status update (start-145) and recall
+ * (start-146) by itemId. Every send is recorded with whom it reached, so tests can assert on what
+ * users would see. UNCONFIRMED (stricter than the pages, README Known limits): statusColor only with
+ * a messageStatus, btnType required with buttons, and v3/send's msgOwner ≤ 18 bytes (the cards' limit).
  */
 
 export type WeLinkMessageKind = 'card/common' | 'card/wecode' | 'image' | 'news' | 'v3/send';
@@ -84,6 +86,7 @@ const TEXT = (max: number, required = true): WeLinkField => ({
 	bilingual: true,
 });
 
+// start-141–144: msgRange "0"/"1"/"2", ≤ 1000 users (51018), ≤ 100 departments or roles.
 const RECIPIENTS: WeLinkSchema = {
 	publicAccID: { type: 'string' },
 	msgRange: { type: 'string', enum: ['0', '1', '2'] },
@@ -93,12 +96,14 @@ const RECIPIENTS: WeLinkSchema = {
 	receiveDeviceType: { type: 'string', enum: ['0', '1', '2'] },
 };
 
+// start-141/142: statusColor 1/2/3, isForceTips an Integer 0/1.
 const CARD_EXTRAS: WeLinkSchema = {
 	messageStatus: { type: 'string' },
 	statusColor: { type: 'string', enum: ['1', '2', '3'] },
 	isForceTips: { type: 'int', enum: [0, 1] },
 };
 
+// start-141: msgOwner ≤ 18 bytes, msgTitle ≤ 128, msgContent ≤ 512 bytes, urlType "html" only.
 const PLAIN_CARD: WeLinkSchema = {
 	...RECIPIENTS,
 	...CARD_EXTRAS,
@@ -110,6 +115,7 @@ const PLAIN_CARD: WeLinkSchema = {
 	desktopUrlPath: { type: 'string' },
 };
 
+// start-142: urlPath required, contentList key ≤ 128 / value ≤ 256 bytes, 2 or 3 buttons by layout.
 const APP_CARD: WeLinkSchema = {
 	...RECIPIENTS,
 	...CARD_EXTRAS,
@@ -165,6 +171,8 @@ function checkUploaded(world: WeLinkWorld, field: string, url: unknown) {
 		welinkFail('51062', `${field} is not the address of an image uploaded to WeLink`);
 }
 
+// PY MessagesV3SendRequest: msgRange 0 only, ≤ 1000 users, required fields; JAR: integers for
+// msgDisplayMode and isForceTips.
 const PUBLIC_TEXT: WeLinkSchema = {
 	publicAccID: { type: 'string' },
 	msgRange: { type: 'string', required: true, enum: ['0'] },
@@ -177,9 +185,10 @@ const PUBLIC_TEXT: WeLinkSchema = {
 	createTime: { type: 'string' },
 	msgDisplayMode: { type: 'int', enum: [0, 1] },
 	desktopUrlPath: { type: 'string' },
-	isForceTips: { type: 'string', enum: ['0', '1'] },
+	isForceTips: { type: 'int', enum: [0, 1] },
 };
 
+// start-145: toUserList ≤ 1000, itemId, messageStatus required; statusColor 0/1/2 on this page.
 const UPDATE: WeLinkSchema = {
 	toUserList: { type: 'string[]', required: true, max: 1000, maxCode: '51018' },
 	itemId: { type: 'string', required: true },

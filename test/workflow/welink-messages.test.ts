@@ -184,7 +184,7 @@ describe('WeLink messages against the sandbox', () => {
 		expect(store().messages[3].body).toMatchObject({
 			publicAccID: 'pubOA001',
 			msgDisplayMode: 1,
-			isForceTips: '0',
+			isForceTips: 0,
 		});
 	});
 

@@ -295,7 +295,7 @@ describe('Message: other types (exact JSON)', () => {
 		expect(run.output('Node')[0]).toMatchObject({ itemId: 'item-1', messageType: 'news' });
 	});
 
-	it('public account text (messages/v3/send): isForceTips as a string, display mode as a number', async () => {
+	it('public account text (messages/v3/send): isForceTips and display mode as numbers (JAR MessagesV3SendRequest)', async () => {
 		const calls = fakeWeLink(() => ({ code: '0', message: 'ok' }));
 		const run = await runNode(
 			node('sendPublicAccountText', {
@@ -327,7 +327,7 @@ describe('Message: other types (exact JSON)', () => {
 					publicAccID: 'pubOA001',
 					desktopUrlPath: 'https://oa.example.com/pc',
 					msgDisplayMode: 0,
-					isForceTips: '1',
+					isForceTips: 1,
 				},
 			}),
 		);

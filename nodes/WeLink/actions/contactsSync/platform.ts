@@ -306,8 +306,9 @@ export function weLinkSyncAdapter(
 			const { mobile, enabled, ...rest } = after;
 			if (mobile !== undefined) await api.changeUserMobile(ctx, ref, toWeLinkMobile(mobile));
 			const fields = await memberFields(rest);
-			// UNCONFIRMED: closing / reopening a user is the legacy sync's `valid` ("0" = closed),
-			// sent through the new batch sync; the real-time update has no status field.
+			// UNCONFIRMED: closing / reopening a user is the legacy sync's `valid` ("0" = closed,
+			// staff_sync.html), sent through the new batch sync, whose record in the Java SDK has no
+			// `valid` (ContactV1UserBatchSyncRequest$PersonInfos); the real-time update has no status.
 			if (enabled !== undefined)
 				await syncOne('user', { ...ref, ...fields, valid: enabled ? '1' : '0' });
 			else if (Object.keys(fields).length) await api.updateUser(ctx, { ...ref, ...fields });

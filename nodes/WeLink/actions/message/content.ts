@@ -154,7 +154,8 @@ export function cardFields(ctx: IExecuteFunctions, i: number, options: IDataObje
 	const status = readMessageStatus(ctx, i, options.statusCn, options.statusEn);
 	if (status) body.messageStatus = status;
 	if (options.statusColor !== undefined) {
-		// UNCONFIRMED: the send pages give 1 blue / 2 grey / 3 orange, the update page 0 grey / 1 yellow / 2 green; each operation follows its own page.
+		// start-141/142: "状态对应的颜色", the color of the status: 1 blue, 2 grey, 3 orange (the update
+		// page numbers its colors differently, see updateStatus).
 		if (!status)
 			throw inputError(
 				ctx,
