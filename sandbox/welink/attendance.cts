@@ -13,9 +13,10 @@ import { welinkFail, type WeLinkWorld } from './world.cjs';
  * userIdList ≤ 50 employee numbers (员工企业标识), times "yyyy-MM-dd HH:mm:ss" at most 24 h apart,
  * offset a page index from 0, limit 1–100 (open.welink.huaweicloud.com …/serverapi/attendance; PY
  * AttendanceV2RecordsRequest and constants.py).
- * UNCONFIRMED: WeLink's clock and the shape of punchTime/checkTime. The sandbox's clock is China
- * Standard Time (the public cloud's), and it writes punchTime as zone-less text and checkTime as
- * epoch milliseconds in text, the same instant, so a client must read both shapes to agree.
+ * UNCONFIRMED: WeLink's clock, the shape of punchTime/checkTime and the error codes. The sandbox's
+ * clock is China Standard Time (the public cloud's); it writes punchTime as zone-less text and
+ * checkTime as epoch milliseconds in text, the same instant, so a client must read both shapes to
+ * agree; it refuses with code "400" and the reason.
  *
  * Records are generated deterministically: every known employee punches in on weekdays at
  * 08:50 + (n mod 10) minutes and out at 18:00 + (n mod 10) minutes, n being their position in the

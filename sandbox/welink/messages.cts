@@ -17,7 +17,8 @@ import { welinkFail, type WeLinkWorld } from './world.cjs';
  * the legacy public-account text (PY/JAR MessagesV3SendRequest); status update (start-145) and recall
  * (start-146) by itemId. Every send is recorded with whom it reached, so tests can assert on what
  * users would see. UNCONFIRMED (stricter than the pages, README Known limits): statusColor only with
- * a messageStatus, btnType required with buttons, and v3/send's msgOwner ≤ 18 bytes (the cards' limit).
+ * a messageStatus, btnType required with buttons, v3/send's msgOwner ≤ 18 bytes (the cards' limit),
+ * and no itemId for app cards and v3/send, whose pages show no answer.
  */
 
 export type WeLinkMessageKind = 'card/common' | 'card/wecode' | 'image' | 'news' | 'v3/send';
@@ -281,8 +282,8 @@ function deliver(world: WeLinkWorld, kind: WeLinkMessageKind, body: Record<strin
 	world.messages.messages.push(message);
 	world.messages.byItemId.set(message.itemId, message);
 	const failures = failed.length ? { failedUserId: failed } : {};
-	// itemId: start-141 (plain card), -143 (image), -144 (news). UNCONFIRMED for app cards and v3/send:
-	// their pages show no answer (the SDKs' response classes have failedUserId only), so none is given.
+	// itemId: start-141 (plain card), -143 (image), -144 (news); none where no page shows an answer
+	// (the SDKs' response classes have failedUserId only).
 	return kind === 'card/wecode' || kind === 'v3/send'
 		? failures
 		: { itemId: message.itemId, ...failures };

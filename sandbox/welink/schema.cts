@@ -37,7 +37,7 @@ export const MESSAGE_CODES: Codes = { invalid: '51062', missing: '51021' };
 export const TODO_CODES: Codes = { invalid: '55005', missing: '55000' };
 /** 47004 a parameter is not right, 47003 a parameter is empty (department_query.html). */
 export const CONTACT_CODES: Codes = { invalid: '47004', missing: '47003' };
-/** UNCONFIRMED: no attendance code is published; "400" with the reason, which no client may rely on. */
+/** No attendance code is published: "400" with the reason (attendance.cts lists it as a guess). */
 export const ATTENDANCE_CODES: Codes = { invalid: '400', missing: '400' };
 
 export function size(value: string, unit: 'bytes' | 'chars' = 'bytes') {

@@ -2,22 +2,17 @@ import { HarnessCredentialsHelper } from '../../harness/credentials.cjs';
 import { runNode } from '../../harness/run.cjs';
 import { credentials, fakeWeLink, resetWeLink, type Answer, type Call } from './fake';
 
-const getUser = {
+/** A contact read of one record picked by ID. */
+const read = (operation: string, field: string, value: string) => ({
 	type: 'weLink',
 	parameters: {
 		resource: 'contact',
-		operation: 'getUser',
-		user: { __rl: true, mode: 'id', value: 'zhangsan@welink' },
+		operation,
+		[field]: { __rl: true, mode: 'id', value },
 	},
-};
-const getDepartment = {
-	type: 'weLink',
-	parameters: {
-		resource: 'contact',
-		operation: 'getDepartment',
-		department: { __rl: true, mode: 'id', value: '1001' },
-	},
-};
+});
+const getUser = read('getUser', 'user', 'zhangsan@welink');
+const getDepartment = read('getDepartment', 'department', '1001');
 
 let issued = 0;
 /** The token endpoint issues NEW-1, NEW-2 …; every other call gets `answer(call)`. */
