@@ -19,7 +19,7 @@ import { SANDBOX_WELINK_CLIENT_ID, SANDBOX_WELINK_CLIENT_SECRET } from './welink
 /**
  * Control API for tests, benchmarks and the demo (other processes drive the sandbox over HTTP):
  * reset, read the request log, inject faults, revoke or expire tokens, move the clock, configure
- * apps, and send callbacks to a trigger.
+ * apps, stand in for a WeLink image upload, and send callbacks to a trigger.
  */
 
 function body(req: SandboxRequest): Record<string, unknown> {
@@ -140,6 +140,11 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		for (const p of spec.revoke ?? []) app.permissions.delete(p);
 		return ok({ permissions: [...app.permissions] });
 	});
+
+	// What uploading an image to WeLink gives: an address the image and news sends accept.
+	router.on('POST', '/__sandbox/welink/images', (req) =>
+		ok({ url: state.welink.messages.uploadImage(`http://${String(req.headers.host)}`) }),
+	);
 
 	router.on('GET', '/__sandbox/wecom/robot', (req) => {
 		const robot = state.wecom.robots.get(req.query.key ?? SANDBOX_ROBOT_KEY);

@@ -10,18 +10,31 @@ import {
 } from './world.cjs';
 
 /**
- * Contacts (reference §5): department children (paged by page number, not recursive from the root:
- * "一级部门不支持直接遍历"), department detail, users of a department, corpUserId → userId, real-time
- * create/update/delete of departments and users, and the asynchronous batch sync jobs.
- * Codes WeLink does not document for writes: 47004 duplicate corp ID or mobile, 47005 department not
- * empty, 47012 department not found, 47001 user not found, 47002 invalid parameters, 47006 too many
- * mobile changes.
- * Rules the Contacts Sync relies on: a parent must exist ("0" is the root, not a department), corp
- * codes are unique, 1–64 characters without spaces (UNCONFIRMED format) and never "0", names 1–128
- * characters, at most 15 levels (UNCONFIRMED), orderNo 1–999, no delete of a department with
- * sub-departments or users, users only in existing departments, `valid` "0" closes a user in a batch
- * sync (userStatus 4) and "1" reopens it, an activated user changes mobile at most 3 times in 24 h.
+ * Contacts: department children (paged by page number), department detail, users of a department,
+ * corpUserId → userId, real-time create/update/delete of departments and users, the asynchronous
+ * batch sync jobs. Rules and where they come from:
+ * - "一级部门不支持直接遍历" (no recursive walk from the root "0"), departments/list offset = page from
+ *   1, limit ≤ 100: message_sync.html.
+ * - a user's corpDeptCode must be a department WeLink has ("请先完成部门信息同步"): staff_sync.html;
+ *   corp IDs unique within the tenant ("客户内唯一"): staff_sync.html.
+ * - department names ≤ 128 characters: PY constants (MAX_DEPT_NAME_LENGTH); orderNo "1"–"999" as a
+ *   string: PY depts.py, JAR batch DeptInfos; visibleRange 1/2/3: PY constants.
+ * - ≤ 100 records per batch request; an activated user changes mobile at most 3 times in 24 h: the
+ *   docs as quoted in JT's Javadoc (reference §5.5, §5.6).
+ * - exactly one of userId / corpUserId / mobileNumber names a user: PY ContactV1UsersRequest.
+ * - codes: 47001 user not found (simpleinfo_query.html; USST on v3/users), 47012 no such department
+ *   (an empty answer to FBT and JT), 47003 a parameter is empty and 47004 a parameter is not right
+ *   (department_query.html).
+ * UNCONFIRMED (stricter than any source; README Known limits): corp codes 1–64 characters without
+ * spaces and never "0"; at most 15 levels; no delete of a department that still has sub-departments or
+ * users; mobile numbers written +country-number; user/create needs the legacy sync's required fields;
+ * v2/user/list pages ≤ 50; a user batch sync's `valid` "0" closes a user (userStatus 4) and "1" reopens
+ * it, although the JAR's user batch sync has no `valid`; job `status` and `percentage`; the code of
+ * a refusal no page documents is REFUSED below.
  */
+
+/** No page gives the code for these refusals (duplicate, not empty, too many mobile changes). */
+export const REFUSED = '47004';
 
 export interface ContactJob {
 	jobId: string;
@@ -56,16 +69,16 @@ type Extra = Record<string, unknown>;
 
 const MOBILE = /^\+\d{1,4}-\d{4,20}$/;
 
-/** UNCONFIRMED: no format is published for corp codes; the sandbox takes 1–64 characters without spaces. */
+/** Corp codes: 1–64 characters without spaces (see the header). */
 const CORP_CODE = /^[^\s]{1,64}$/;
 
-/** UNCONFIRMED: no depth limit is published; the sandbox allows 15 levels (as WeCom). */
+/** Levels below the root (see the header). */
 export const MAX_WELINK_DEPTH = 15;
 
 function checkCorpCode(field: string, value: unknown) {
 	const code = String(value ?? '');
 	if (!CORP_CODE.test(code) || code === '0')
-		welinkFail('47002', `${field} must be 1-64 characters without spaces and not "0"`);
+		welinkFail('47004', `${field} must be 1-64 characters without spaces and not "0"`);
 }
 
 /** Levels below `parentCode` (the root "0" has none) plus the department's own subtree. */
@@ -73,7 +86,7 @@ function depthWith(world: WeLinkWorld, parentCode: string, subtree = 1) {
 	let depth = subtree;
 	for (let p = world.departments.get(parentCode); p; p = world.departments.get(p.parentCode))
 		depth++;
-	if (depth > MAX_WELINK_DEPTH) welinkFail('47002', `more than ${MAX_WELINK_DEPTH} levels`);
+	if (depth > MAX_WELINK_DEPTH) welinkFail('47004', `more than ${MAX_WELINK_DEPTH} levels`);
 }
 
 function subtreeHeight(world: WeLinkWorld, deptCode: string): number {
@@ -135,7 +148,7 @@ function findDept(world: WeLinkWorld, ref: { deptCode?: unknown; corpDeptCode?: 
 /** Parent by parentCode or corpParentCode; "0" is the root. */
 function parentCodeOf(world: WeLinkWorld, body: Record<string, unknown>): string | undefined {
 	if (body.parentCode !== undefined && body.corpParentCode !== undefined)
-		welinkFail('47002', 'give parentCode or corpParentCode, not both');
+		welinkFail('47004', 'give parentCode or corpParentCode, not both');
 	if (body.parentCode !== undefined) {
 		const code = String(body.parentCode);
 		if (code !== '0' && !world.departments.has(code))
@@ -161,7 +174,7 @@ function findUser(world: WeLinkWorld, body: Record<string, unknown>) {
 		(k) => body[k] !== undefined,
 	);
 	if (keys.length !== 1)
-		welinkFail('47002', 'exactly one of userId, corpUserId, mobileNumber is required');
+		welinkFail('47004', 'exactly one of userId, corpUserId, mobileNumber is required');
 	const key = keys[0];
 	const user = [...world.users.values()].find((u) => u[key] === body[key]);
 	if (!user) welinkFail('47001', 'user not found');
@@ -170,7 +183,7 @@ function findUser(world: WeLinkWorld, body: Record<string, unknown>) {
 
 function deptCodesOf(world: WeLinkWorld, body: Record<string, unknown>): string[] | undefined {
 	if (body.deptCodes !== undefined && body.corpDeptCodes !== undefined)
-		welinkFail('47002', 'give deptCodes or corpDeptCodes, not both');
+		welinkFail('47004', 'give deptCodes or corpDeptCodes, not both');
 	if (body.deptCodes !== undefined)
 		return (body.deptCodes as string[]).map((c) => findDept(world, { deptCode: c }).deptCode);
 	if (body.corpDeptCodes !== undefined)
@@ -263,7 +276,7 @@ function applyUser(world: WeLinkWorld, user: WeLinkUser, body: Record<string, un
 		user.mainDeptCode = findDept(world, { corpDeptCode: body.mainCorpDeptCode }).deptCode;
 	else if (depts && !depts.includes(user.mainDeptCode)) user.mainDeptCode = depts[0];
 	if (!user.deptCodes.includes(user.mainDeptCode))
-		welinkFail('47002', 'the main department must be one of deptCodes');
+		welinkFail('47004', 'the main department must be one of deptCodes');
 }
 
 function checkUnique(
@@ -273,18 +286,18 @@ function checkUnique(
 	for (const other of world.users.values()) {
 		if (other.userId === user.userId) continue;
 		if (user.corpUserId !== undefined && other.corpUserId === user.corpUserId)
-			welinkFail('47004', `corpUserId ${user.corpUserId} already exists`);
+			welinkFail(REFUSED, `corpUserId ${user.corpUserId} already exists`);
 		if (user.mobileNumber !== undefined && other.mobileNumber === user.mobileNumber)
-			welinkFail('47004', `mobileNumber ${user.mobileNumber} already exists`);
+			welinkFail(REFUSED, `mobileNumber ${user.mobileNumber} already exists`);
 	}
 }
 
 function createUser(world: WeLinkWorld, body: Record<string, unknown>): WeLinkUser {
 	checkCorpCode('corpUserId', body.corpUserId);
 	if (!MOBILE.test(String(body.mobileNumber)))
-		welinkFail('47002', 'mobileNumber must look like +86-15811847236');
+		welinkFail('47004', 'mobileNumber must look like +86-15811847236');
 	if (body.deptCodes === undefined && body.corpDeptCodes === undefined)
-		welinkFail('47002', 'deptCodes or corpDeptCodes is required');
+		welinkFail('47003', 'deptCodes or corpDeptCodes is required');
 	checkUnique(world, {
 		corpUserId: String(body.corpUserId),
 		mobileNumber: String(body.mobileNumber),
@@ -317,17 +330,17 @@ function departmentHasContent(world: WeLinkWorld, dept: WeLinkDepartment) {
 
 function createDepartment(world: WeLinkWorld, body: Record<string, unknown>): WeLinkDepartment {
 	if (body.corpDeptCode === undefined || String(body.corpDeptCode).trim() === '')
-		welinkFail('47002', 'corpDeptCode is required');
+		welinkFail('47003', 'corpDeptCode is required');
 	if (body.deptNameCn === undefined || String(body.deptNameCn).trim() === '')
-		welinkFail('47002', 'deptNameCn is required');
+		welinkFail('47003', 'deptNameCn is required');
 	checkCorpCode('corpDeptCode', body.corpDeptCode);
 	if ([...String(body.deptNameCn)].length > 128)
-		welinkFail('47002', 'deptNameCn exceeds 128 chars');
+		welinkFail('47004', 'deptNameCn exceeds 128 chars');
 	const parentCode = parentCodeOf(world, body);
-	if (parentCode === undefined) welinkFail('47002', 'parentCode or corpParentCode is required');
+	if (parentCode === undefined) welinkFail('47003', 'parentCode or corpParentCode is required');
 	depthWith(world, parentCode);
 	if ([...world.departments.values()].some((d) => d.corpDeptCode === String(body.corpDeptCode)))
-		welinkFail('47004', `corpDeptCode ${String(body.corpDeptCode)} already exists`);
+		welinkFail(REFUSED, `corpDeptCode ${String(body.corpDeptCode)} already exists`);
 	const deptCode = world.contactJobs.nextId('9');
 	const dept = {
 		...body,
@@ -351,12 +364,12 @@ function updateDepartment(
 ) {
 	if (body.deptNameCn !== undefined) {
 		const name = String(body.deptNameCn).trim();
-		if (!name || [...name].length > 128) welinkFail('47002', 'deptNameCn must be 1-128 chars');
+		if (!name || [...name].length > 128) welinkFail('47004', 'deptNameCn must be 1-128 chars');
 	}
 	const parentCode = parentCodeOf(world, body);
 	if (parentCode !== undefined) {
 		if (parentCode === dept.deptCode || isDescendant(world, parentCode, dept.deptCode))
-			welinkFail('47002', 'a department cannot move under itself');
+			welinkFail('47004', 'a department cannot move under itself');
 		depthWith(world, parentCode, subtreeHeight(world, dept.deptCode));
 		dept.parentCode = parentCode;
 	}
@@ -364,15 +377,17 @@ function updateDepartment(
 	for (const [key, value] of Object.entries(body)) {
 		if (['deptCode', 'corpDeptCode', 'parentCode', 'corpParentCode', 'valid'].includes(key))
 			continue;
-		extra[key] = value;
+		extra[key] = key === 'orderNo' ? Number(value) : value;
 	}
 }
 
+// JAR ContactV1DepartmentBatchSyncRequest$DeptInfos: deptType Integer, valid and orderNo String (PY
+// depts.py sends orderNo as str too); orderNo 1–999 (PY depts.py, department_sync.html).
 const BATCH_DEPT: WeLinkSchema = {
 	...DEPT_FIELDS,
 	deptCode: { type: 'string' },
 	deptType: { type: 'int' },
-	orderNo: { type: 'int' },
+	orderNo: { type: 'string' },
 	valid: { type: 'string', enum: ['0', '1'] },
 	ext: { type: 'object' },
 };
@@ -423,9 +438,9 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 		if (job.type === 'department') {
 			if (
 				record.orderNo !== undefined &&
-				(Number(record.orderNo) < 1 || Number(record.orderNo) > 999)
+				(!/^\d{1,3}$/.test(String(record.orderNo)) || Number(record.orderNo) < 1)
 			)
-				welinkFail('47002', 'orderNo must be 1-999');
+				welinkFail('47004', 'orderNo must be "1"-"999"');
 			const existing = [...world.departments.values()].find(
 				(d) =>
 					d.corpDeptCode === record.corpDeptCode ||
@@ -434,7 +449,7 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 			if (record.valid === '0') {
 				if (!existing) welinkFail('47012', 'department not found');
 				if (departmentHasContent(world, existing))
-					welinkFail('47005', 'department has sub-departments or users');
+					welinkFail(REFUSED, 'department has sub-departments or users');
 				world.departments.delete(existing.deptCode);
 				return { ...key, deptCode: existing.deptCode, code: '0', message: 'deleted' };
 			}
@@ -452,7 +467,7 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 		);
 		if (existing) {
 			if (record.mobileNumber !== undefined && !MOBILE.test(String(record.mobileNumber)))
-				welinkFail('47002', 'mobileNumber must look like +86-15811847236');
+				welinkFail('47004', 'mobileNumber must look like +86-15811847236');
 			checkUnique(world, {
 				userId: existing.userId,
 				mobileNumber: record.mobileNumber as string | undefined,
@@ -462,7 +477,7 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 			return { ...key, userId: existing.userId, code: '0', message: 'updated' };
 		}
 		for (const field of ['corpUserId', 'userNameCn', 'mobileNumber', 'sex'])
-			if (record[field] === undefined) welinkFail('47002', `${field} is required`);
+			if (record[field] === undefined) welinkFail('47003', `${field} is required`);
 		const created = createUser(world, record);
 		setValid(world, created, record.valid);
 		return { ...key, userId: created.userId, code: '0', message: 'created' };
@@ -488,7 +503,7 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 		const limit = queryInt(req.query, 'limit', 100, 1, 100, CONTACT_CODES);
 		const deptCode = req.query.deptCode;
 		if (deptCode === '0' && recursive)
-			welinkFail('47002', '一级部门不支持直接遍历: list level 1 with recursiveflag=0');
+			welinkFail('47004', '一级部门不支持直接遍历: list level 1 with recursiveflag=0');
 		if (deptCode !== '0') findDept(world, { deptCode });
 		const all = children(world, deptCode, recursive);
 		return {
@@ -504,14 +519,14 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 	welinkRoute(router, world, 'GET', '/contact/v2/department/detail', read, ({ req }) => {
 		checkQuery(req.query, ['deptCode', 'corpDeptCode'], [], CONTACT_CODES);
 		if ((req.query.deptCode === undefined) === (req.query.corpDeptCode === undefined))
-			welinkFail('47002', 'exactly one of deptCode, corpDeptCode is required');
+			welinkFail('47004', 'exactly one of deptCode, corpDeptCode is required');
 		return detailView(world, findDept(world, req.query));
 	});
 
 	welinkRoute(router, world, 'GET', '/contact/v2/user/list', read, ({ req }) => {
 		checkQuery(req.query, ['deptCode', 'corpDeptCode', 'pageNo', 'pageSize'], [], CONTACT_CODES);
 		if ((req.query.deptCode === undefined) === (req.query.corpDeptCode === undefined))
-			welinkFail('47002', 'exactly one of deptCode, corpDeptCode is required');
+			welinkFail('47004', 'exactly one of deptCode, corpDeptCode is required');
 		const pageNo = queryInt(req.query, 'pageNo', 1, 1, 1_000_000, CONTACT_CODES);
 		const pageSize = queryInt(req.query, 'pageSize', 10, 1, 50, CONTACT_CODES);
 		const dept = findDept(world, req.query);
@@ -555,7 +570,7 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 	welinkRoute(router, world, 'POST', '/contact/v1/department/update', write, ({ body }) => {
 		validate(body, { ...DEPT_FIELDS, deptCode: { type: 'string' } }, CONTACT_CODES);
 		if ((body.deptCode === undefined) === (body.corpDeptCode === undefined))
-			welinkFail('47002', 'exactly one of deptCode, corpDeptCode identifies the department');
+			welinkFail('47004', 'exactly one of deptCode, corpDeptCode identifies the department');
 		const dept = findDept(world, body);
 		updateDepartment(world, dept, body);
 		return { deptCode: dept.deptCode, corpDeptCode: dept.corpDeptCode };
@@ -568,10 +583,10 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 			CONTACT_CODES,
 		);
 		if ((body.deptCode === undefined) === (body.corpDeptCode === undefined))
-			welinkFail('47002', 'exactly one of deptCode, corpDeptCode is required');
+			welinkFail('47004', 'exactly one of deptCode, corpDeptCode is required');
 		const dept = findDept(world, body);
 		if (departmentHasContent(world, dept))
-			welinkFail('47005', 'department has sub-departments or users');
+			welinkFail(REFUSED, 'department has sub-departments or users');
 		world.departments.delete(dept.deptCode);
 		return { deptCode: dept.deptCode, corpDeptCode: dept.corpDeptCode };
 	});
@@ -623,7 +638,7 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 		const { mobileNumber, ...ref } = body;
 		const user = findUser(world, ref);
 		if (!MOBILE.test(String(mobileNumber)))
-			welinkFail('47002', 'mobileNumber must look like +86-15811847236');
+			welinkFail('47004', 'mobileNumber must look like +86-15811847236');
 		checkUnique(world, { userId: user.userId, mobileNumber: String(mobileNumber) });
 		if (user.userStatus === 3) {
 			const now = world.now();
@@ -631,7 +646,7 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 				(t) => now - t < 86_400_000,
 			);
 			if (recent.length >= 3)
-				welinkFail('47006', 'an activated user may change mobile number 3 times in 24 hours');
+				welinkFail(REFUSED, 'an activated user may change mobile number 3 times in 24 hours');
 			world.contactJobs.mobileChanges.set(user.userId, [...recent, now]);
 		}
 		user.mobileNumber = String(mobileNumber);
@@ -669,7 +684,7 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 	welinkRoute(router, world, 'GET', '/contact/v1/batch/result', read, ({ req }) => {
 		checkQuery(req.query, ['jobId'], ['jobId'], CONTACT_CODES);
 		const job = world.contactJobs.jobs.get(req.query.jobId);
-		if (!job) welinkFail('47002', 'job not found');
+		if (!job) welinkFail('47004', 'job not found');
 		if (job.percentage < 100) {
 			job.polls++;
 			job.percentage = Math.min(100, job.polls * 50);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { Router } from '../http.cjs';
 import { welinkRoute } from './routes.cjs';
@@ -13,9 +13,12 @@ import {
 import { welinkFail, type WeLinkWorld } from './world.cjs';
 
 /**
- * Messages (reference §3): plain card, app card, image, news and the legacy public-account text;
- * status update and recall by itemId. Every send is recorded with whom it reached, so tests can
- * assert on what users would see.
+ * Messages: plain card (start-141), app card (start-142), image (start-143), news (start-144) and
+ * the legacy public-account text (PY/JAR MessagesV3SendRequest); status update (start-145) and recall
+ * (start-146) by itemId. Every send is recorded with whom it reached, so tests can assert on what
+ * users would see. UNCONFIRMED (stricter than the pages, README Known limits): statusColor only with
+ * a messageStatus, btnType required with buttons, v3/send's msgOwner ≤ 18 bytes (the cards' limit),
+ * and no itemId for app cards and v3/send, whose pages show no answer.
  */
 
 export type WeLinkMessageKind = 'card/common' | 'card/wecode' | 'image' | 'news' | 'v3/send';
@@ -58,8 +61,21 @@ export class WeLinkMessageStore {
 		['role_finance', ['lisi@d9d92e24e5', 'wangwu@d9d92e24e5']],
 	]);
 
+	/** Addresses of images uploaded to this WeLink (start-143/144: only those may be sent). */
+	readonly images = new Set<string>();
+
 	sentTo(userId: string) {
 		return this.messages.filter((m) => m.deliveredTo.includes(userId));
+	}
+
+	/**
+	 * Stands in for uploading an image to WeLink (no open API does it; see README): the address is
+	 * shaped like the docs' example, on the host the sandbox is reached at.
+	 */
+	uploadImage(origin: string) {
+		const url = `${origin.replace(/\/+$/, '')}/tinyimage/v2/images/${randomBytes(10).toString('hex')}_298x206.png`;
+		this.images.add(url);
+		return url;
 	}
 }
 
@@ -71,6 +87,7 @@ const TEXT = (max: number, required = true): WeLinkField => ({
 	bilingual: true,
 });
 
+// start-141–144: msgRange "0"/"1"/"2", ≤ 1000 users (51018), ≤ 100 departments or roles.
 const RECIPIENTS: WeLinkSchema = {
 	publicAccID: { type: 'string' },
 	msgRange: { type: 'string', enum: ['0', '1', '2'] },
@@ -80,12 +97,14 @@ const RECIPIENTS: WeLinkSchema = {
 	receiveDeviceType: { type: 'string', enum: ['0', '1', '2'] },
 };
 
+// start-141/142: statusColor 1/2/3, isForceTips an Integer 0/1.
 const CARD_EXTRAS: WeLinkSchema = {
 	messageStatus: { type: 'string' },
 	statusColor: { type: 'string', enum: ['1', '2', '3'] },
 	isForceTips: { type: 'int', enum: [0, 1] },
 };
 
+// start-141: msgOwner ≤ 18 bytes, msgTitle ≤ 128, msgContent ≤ 512 bytes, urlType "html" only.
 const PLAIN_CARD: WeLinkSchema = {
 	...RECIPIENTS,
 	...CARD_EXTRAS,
@@ -97,6 +116,7 @@ const PLAIN_CARD: WeLinkSchema = {
 	desktopUrlPath: { type: 'string' },
 };
 
+// start-142: urlPath required, contentList key ≤ 128 / value ≤ 256 bytes, 2 or 3 buttons by layout.
 const APP_CARD: WeLinkSchema = {
 	...RECIPIENTS,
 	...CARD_EXTRAS,
@@ -120,12 +140,15 @@ const APP_CARD: WeLinkSchema = {
 	},
 };
 
+// start-143: imageUrl required, jumpUrl optional.
 const IMAGE: WeLinkSchema = {
 	...RECIPIENTS,
 	imageUrl: { type: 'string', required: true },
 	jumpUrl: { type: 'string' },
 };
 
+// start-144: 1–5 articles; title required ≤ 18 bytes, description ≤ 140 bytes, newsUrl and imageUrl
+// required, urlType "html" only. Bilingual text is documented for cards only, so it is not read here.
 const NEWS: WeLinkSchema = {
 	...RECIPIENTS,
 	news: {
@@ -134,15 +157,23 @@ const NEWS: WeLinkSchema = {
 		min: 1,
 		max: 5,
 		fields: {
-			title: { type: 'string', required: true, bilingual: true },
-			description: { type: 'string', bilingual: true },
-			newsUrl: { type: 'string' },
+			title: { type: 'string', required: true, max: 18, unit: 'bytes' },
+			description: { type: 'string', max: 140, unit: 'bytes' },
+			newsUrl: { type: 'string', required: true },
 			urlType: { type: 'string', enum: ['html'] },
-			imageUrl: { type: 'string' },
+			imageUrl: { type: 'string', required: true },
 		},
 	},
 };
 
+/** start-143/144: "图片地址,需要先将图片上传至WeLink,将返回的地址作为该字段入参". */
+function checkUploaded(world: WeLinkWorld, field: string, url: unknown) {
+	if (!world.messages.images.has(String(url)))
+		welinkFail('51062', `${field} is not the address of an image uploaded to WeLink`);
+}
+
+// PY MessagesV3SendRequest: msgRange 0 only, ≤ 1000 users, required fields; JAR: integers for
+// msgDisplayMode and isForceTips.
 const PUBLIC_TEXT: WeLinkSchema = {
 	publicAccID: { type: 'string' },
 	msgRange: { type: 'string', required: true, enum: ['0'] },
@@ -155,9 +186,10 @@ const PUBLIC_TEXT: WeLinkSchema = {
 	createTime: { type: 'string' },
 	msgDisplayMode: { type: 'int', enum: [0, 1] },
 	desktopUrlPath: { type: 'string' },
-	isForceTips: { type: 'string', enum: ['0', '1'] },
+	isForceTips: { type: 'int', enum: [0, 1] },
 };
 
+// start-145: toUserList ≤ 1000, itemId, messageStatus required; statusColor 0/1/2 on this page.
 const UPDATE: WeLinkSchema = {
 	toUserList: { type: 'string[]', required: true, max: 1000, maxCode: '51018' },
 	itemId: { type: 'string', required: true },
@@ -249,8 +281,12 @@ function deliver(world: WeLinkWorld, kind: WeLinkMessageKind, body: Record<strin
 	};
 	world.messages.messages.push(message);
 	world.messages.byItemId.set(message.itemId, message);
-	// UNCONFIRMED (reference §9.2): every type answers with itemId here, as plain cards do.
-	return { itemId: message.itemId, ...(failed.length ? { failedUserId: failed } : {}) };
+	const failures = failed.length ? { failedUserId: failed } : {};
+	// itemId: start-141 (plain card), -143 (image), -144 (news); none where no page shows an answer
+	// (the SDKs' response classes have failedUserId only).
+	return kind === 'card/wecode' || kind === 'v3/send'
+		? failures
+		: { itemId: message.itemId, ...failures };
 }
 
 export function registerWeLinkMessageRoutes(router: Router, world: WeLinkWorld) {
@@ -278,8 +314,14 @@ export function registerWeLinkMessageRoutes(router: Router, world: WeLinkWorld) 
 		if (buttons.length > (type === 'vertical' ? 3 : 2))
 			welinkFail('51062', `at most ${type === 'vertical' ? 3 : 2} buttons for btnType ${type}`);
 	});
-	send('/messages/v1/image', 'image', IMAGE);
-	send('/messages/v1/news', 'news', NEWS);
+	send('/messages/v1/image', 'image', IMAGE, (body) =>
+		checkUploaded(world, 'imageUrl', body.imageUrl),
+	);
+	send('/messages/v1/news', 'news', NEWS, (body) =>
+		(body.news as Array<Record<string, unknown>>).forEach((article, n) =>
+			checkUploaded(world, `news[${n}].imageUrl`, article.imageUrl),
+		),
+	);
 	send('/messages/v3/send', 'v3/send', PUBLIC_TEXT);
 
 	welinkRoute(router, world, 'POST', '/messages/v1/update', 'message', ({ body }) => {

@@ -68,7 +68,7 @@ export function registerWeLinkCoreRoutes(router: Router, world: WeLinkWorld) {
 	welinkRoute(router, world, 'POST', '/contact/v2/user/detail', 'contact:read', ({ body }) => {
 		const keys = ['userId', 'corpUserId', 'mobileNumber'].filter((k) => body[k] !== undefined);
 		if (keys.length !== 1)
-			welinkFail('47002', 'exactly one of userId, corpUserId, mobileNumber is required');
+			welinkFail('47004', 'exactly one of userId, corpUserId, mobileNumber is required');
 		const [key] = keys as Array<'userId' | 'corpUserId' | 'mobileNumber'>;
 		const user = [...world.users.values()].find((u) => u[key] === body[key]);
 		if (!user) welinkFail('47001', 'user not found');
@@ -77,7 +77,7 @@ export function registerWeLinkCoreRoutes(router: Router, world: WeLinkWorld) {
 
 	welinkRoute(router, world, 'GET', '/contact/v1/user/simplelist', 'contact:read', ({ req }) => {
 		const deptCode = req.query.deptCode ?? req.query.corpDeptCode;
-		if (!deptCode) welinkFail('47002', 'deptCode is required');
+		if (!deptCode) welinkFail('47003', 'deptCode is required');
 		const pageNo = Number(req.query.pageNo ?? 1);
 		const pageSize = Number(req.query.pageSize ?? 10);
 		if (
@@ -87,7 +87,7 @@ export function registerWeLinkCoreRoutes(router: Router, world: WeLinkWorld) {
 			pageSize < 1 ||
 			pageSize > 50
 		) {
-			welinkFail('47002', 'invalid pageNo or pageSize (pageSize 1-50)');
+			welinkFail('47004', 'invalid pageNo or pageSize (pageSize 1-50)');
 		}
 		const dept = [...world.departments.values()].find(
 			(d) => d.deptCode === deptCode || d.corpDeptCode === deptCode,

@@ -31,10 +31,13 @@ export interface Codes {
 	missing: string;
 }
 
+/** 51062 invalid parameter (start-141), 51021 missing parameters (start-145). */
 export const MESSAGE_CODES: Codes = { invalid: '51062', missing: '51021' };
+/** 55005 parameter validation failed, 55000 missing parameters (start-21). */
 export const TODO_CODES: Codes = { invalid: '55005', missing: '55000' };
-export const CONTACT_CODES: Codes = { invalid: '47002', missing: '47002' };
-/** WeLink documents no attendance codes; the sandbox answers 400 with the reason. */
+/** 47004 a parameter is not right, 47003 a parameter is empty (department_query.html). */
+export const CONTACT_CODES: Codes = { invalid: '47004', missing: '47003' };
+/** No attendance code is published: "400" with the reason (attendance.cts lists it as a guess). */
 export const ATTENDANCE_CODES: Codes = { invalid: '400', missing: '400' };
 
 export function size(value: string, unit: 'bytes' | 'chars' = 'bytes') {

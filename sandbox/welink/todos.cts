@@ -6,9 +6,12 @@ import { TODO_CODES, checkQuery, validate, type WeLinkSchema } from './schema.cj
 import { welinkFail, type WeLinkWorld } from './world.cjs';
 
 /**
- * Todos (reference §4): add (v3, JSON body), hand over to the next handler (v2, PUT with query
- * parameters only) and close (v1, DELETE with ?taskId=). WeLink documents no code for a todo that
- * does not exist: the sandbox answers 55011 on hand-over and 55009 on close.
+ * Todos: add (v3, JSON body: start-18, required fields, detailsUrlPc http(s) only, businessCode
+ * letters and digits), hand over to the next handler (v2, PUT with the four query parameters:
+ * start-20) and close (v1, DELETE ?taskId=: start-21); 55005 / 55000 for invalid / missing
+ * parameters (start-21). UNCONFIRMED (README Known limits): no code is documented for a todo that
+ * does not exist, so the sandbox answers 55011 (illegal flow update) on hand-over and 55009 (delete
+ * failed) on close, and it refuses an open taskId added twice.
  */
 
 export interface SandboxTodo {

@@ -124,9 +124,11 @@ export class WeLinkWorld {
 	}
 
 	/**
-	 * Token check. WeLink documents no single "expired" code (reference §7, UNCONFIRMED): the
-	 * sandbox answers 47101 for a missing or malformed header and 47103 for an unknown, revoked or
-	 * expired token, two of the codes real clients treat as "refresh and retry".
+	 * Token check: the bare token in x-wlk-Authorization (every doc page; PY, JAR). 47101 "Token格式错误"
+	 * for a missing or malformed header (simpleinfo_query.html), 47103 "Authentication failed" for a
+	 * token WeLink does not accept (staff_query.html). UNCONFIRMED: which code an expired token gets;
+	 * 47103 here. A permission the app lacks: 501 "第三方接口无权限", and a token keeps the permissions
+	 * it was issued with (start-10).
 	 */
 	authorize(req: SandboxRequest, permission?: string): WeLinkApp {
 		const header = req.headers['x-wlk-authorization'];

@@ -6,17 +6,27 @@ import {
 	SANDBOX_WELINK_CLIENT_SECRET,
 	SANDBOX_WELINK_TENANT_ID as T,
 } from '../../sandbox/welink/world.cjs';
+import { VECTORS, VECTOR_SECRET, VECTOR_TIMESTAMP, sdkBody } from '../unit/welink/vectors.cjs';
 import { CREDENTIAL_IDS, sandboxCredentials, triggerUrl, triggerWorkflow } from './fixtures.cjs';
 import { cleanup, startN8n, waitFor, type N8n } from './lab.cjs';
 
 const TRIGGER = 'e2eWeLinkTrig001';
+const VECTOR_TRIGGER = 'e2eWeLinkVect001';
 const WELINK = { wecomWelinkWeLinkApi: { id: CREDENTIAL_IDS.welink, name: 'WeLink (sandbox)' } };
+/** An app whose secret is the one Huawei's SDK made vector set A with. */
+const VECTOR_APP = { id: 'e2eWeLinkVector1', name: 'WeLink (vector set A)' };
 
 const workflows = [
 	triggerWorkflow(TRIGGER, {
 		type: 'n8n-nodes-wecom-welink.weLinkTrigger',
 		parameters: { events: ['corpEditUser', 'corpAuth'], includeDetails: true },
 		credentials: WELINK,
+	}),
+	// The vectors date from 2024: the timestamp window is switched off for them.
+	triggerWorkflow(VECTOR_TRIGGER, {
+		type: 'n8n-nodes-wecom-welink.weLinkTrigger',
+		parameters: { events: ['*'], options: { toleranceSeconds: 0 } },
+		credentials: { wecomWelinkWeLinkApi: VECTOR_APP },
 	}),
 ];
 
@@ -31,13 +41,49 @@ describe('WeLink Trigger in real n8n (production webhook URL)', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		n8n = await startN8n({ credentials: sandboxCredentials(sandbox), workflows });
+		const vectorApp = {
+			...VECTOR_APP,
+			type: 'wecomWelinkWeLinkApi',
+			data: { clientId: 'vector-app', clientSecret: VECTOR_SECRET, baseUrl: sandbox.welinkBaseUrl },
+		};
+		n8n = await startN8n({
+			credentials: [...sandboxCredentials(sandbox), vectorApp],
+			workflows,
+		});
 	}, 600_000);
 
 	afterAll(async () => {
 		await n8n?.stop();
 		await sandbox?.close();
 		if (n8n) cleanup(n8n);
+	});
+
+	it('decrypts every request Huawei’s SDK made (vector set A), answers each with the reply the SDK accepts, and starts A2 and A3 once', async () => {
+		const url = triggerUrl(n8n.url, VECTOR_TRIGGER);
+		const before = (await n8n.executions(VECTOR_TRIGGER)).length;
+		const sendVector = async (transmitted: string) =>
+			await sendWeLinkCallback(
+				{ url, clientSecret: VECTOR_SECRET },
+				{},
+				{ rawBody: sdkBody(transmitted), nowSeconds: Number(VECTOR_TIMESTAMP) },
+			);
+		for (const vector of VECTORS) {
+			// The SDK's own request, then the same event sealed with another IV (a retry to WeLink).
+			for (const transmitted of [vector.sdk, vector.node]) {
+				const sent = await sendVector(transmitted);
+				expect([vector.name, sent.status, sent.problem]).toEqual([vector.name, 200, undefined]);
+				expect(sent.reply).toEqual({ msg: 'success', timestamp: VECTOR_TIMESTAMP });
+			}
+		}
+		await waitFor(async () => (await n8n.executions(VECTOR_TRIGGER)).length === before + 2, 20_000);
+		await sleep(1500);
+		const executions = (await n8n.executions(VECTOR_TRIGGER)).slice(0, 2).reverse();
+		expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
+		expect(executions.map((e) => e.nodeOutputs.Trigger)).toEqual(
+			VECTORS.slice(1).map((v) => [
+				{ ...(JSON.parse(v.plaintext) as object), createdAt: '2024-06-10T14:13:20.000+08:00' },
+			]),
+		);
 	});
 
 	it('passes WeLink’s URL check (test event) with the encrypted success reply, starting nothing', async () => {

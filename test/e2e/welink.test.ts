@@ -148,6 +148,60 @@ const workflows = [
 			returnAll: true,
 		}),
 	),
+	{
+		...itemsWorkflow(
+			'e2eWlAttendNY01',
+			'e2e-welink-attendance-ny',
+			weLinkNode('attendance', 'getRecords', {
+				employeeIds: '={{ $json.people }}',
+				from: '={{ $json.from }}',
+				to: '={{ $json.to }}',
+				returnAll: true,
+			}),
+		),
+		settings: { timezone: 'America/New_York' },
+	},
+	itemsWorkflow(
+		'e2eWlNews000001',
+		'e2e-welink-news',
+		weLinkNode(
+			'message',
+			'sendNews',
+			{
+				users: '={{ $json.users }}',
+				articles: {
+					article: [
+						{
+							title: '={{ $json.title }}',
+							description: '={{ $json.description }}',
+							url: 'https://oa.example.com/weekly',
+							imageUrl: '={{ $json.cover }}',
+						},
+						{
+							title: '月报',
+							url: 'https://oa.example.com/monthly',
+							imageUrl: '={{ $json.image }}',
+						},
+					],
+				},
+			},
+			true,
+		),
+	),
+	itemsWorkflow(
+		'e2eWlImage00001',
+		'e2e-welink-image',
+		weLinkNode(
+			'message',
+			'sendImage',
+			{
+				users: '={{ $json.users }}',
+				imageUrl: '={{ $json.image }}',
+				options: { link: 'https://oa.example.com/poster' },
+			},
+			true,
+		),
+	),
 ];
 
 type Out = Array<Record<string, unknown>>;
@@ -300,8 +354,8 @@ describe('WeLink in real n8n (messages, todos, contacts, attendance)', () => {
 		const notEmpty = await n8n.webhook('e2e-welink-dept-delete', { items: [{ code: 'E2E-D1' }] });
 		expect(notEmpty.data).toEqual([
 			expect.objectContaining({
-				error: 'WeLink: department has sub-departments or users (47005)',
-				code: '47005',
+				error: 'WeLink: a parameter is not right (参数不对) (47004)',
+				code: '47004',
 			}),
 		]);
 
@@ -352,6 +406,83 @@ describe('WeLink in real n8n (messages, todos, contacts, attendance)', () => {
 			expect.objectContaining({ corpUserId: 'E001', success: true, message: 'updated' }),
 		]);
 		expect(world().users.get(`zhangsan@${T}`)?.deptCodes).toHaveLength(2);
+	});
+
+	it('sends news and images only as WeLink takes them: 18-byte titles, 140-byte descriptions, images uploaded to WeLink', async () => {
+		const [cover, image] = [1, 2].map(() => world().messages.uploadImage(sandbox.url));
+		const users = [`zhangsan@${T}`, `lisi@${T}`];
+		const good = { users, title: '第一季度周报', description: '周'.repeat(46), cover, image };
+		const sentBefore = world().messages.messages.length;
+		const { data } = await n8n.webhook('e2e-welink-news', {
+			items: [
+				good,
+				{ ...good, title: '第一季度销售周报' },
+				{ ...good, description: '周'.repeat(47) },
+				{ ...good, cover: 'https://img.example.com/cover.png' },
+			],
+		});
+		const out = data as Out;
+		expect(out[0]).toMatchObject({ messageType: 'news', itemId: expect.any(String), calls: 1 });
+		expect(out.slice(1).map((o) => o.error)).toEqual([
+			'Article 1 Title: is 24 bytes, over the limit of 18 bytes (a Chinese character takes 3 bytes) [item 1]',
+			'Article 1 Description: is 141 bytes, over the limit of 140 bytes (a Chinese character takes 3 bytes) [item 2]',
+			'Article 1 Image URL: "https://img.example.com/cover.png" is not an image hosted by WeLink (img.example.com) [item 3]',
+		]);
+		// Only the good item reached WeLink, exactly as start-144 describes it.
+		const sent = world().messages.messages.slice(sentBefore);
+		expect(sent.map((m) => [m.kind, m.deliveredTo])).toEqual([['news', users]]);
+		expect(sent[0].body.news).toEqual([
+			{
+				title: '第一季度周报',
+				newsUrl: 'https://oa.example.com/weekly',
+				urlType: 'html',
+				imageUrl: cover,
+				description: '周'.repeat(46),
+			},
+			{
+				title: '月报',
+				newsUrl: 'https://oa.example.com/monthly',
+				urlType: 'html',
+				imageUrl: image,
+			},
+		]);
+
+		const images = await n8n.webhook('e2e-welink-image', {
+			items: [
+				{ users, image },
+				{ users, image: 'https://img.example.com/poster.png' },
+			],
+		});
+		const [sentImage, refused] = images.data as Out;
+		expect(sentImage).toMatchObject({ messageType: 'image', itemId: expect.any(String) });
+		expect(refused.error).toBe(
+			'Image URL: "https://img.example.com/poster.png" is not an image hosted by WeLink (img.example.com) [item 1]',
+		);
+		expect(world().messages.messages.at(-1)?.body).toMatchObject({
+			imageUrl: image,
+			jumpUrl: 'https://oa.example.com/poster',
+		});
+	});
+
+	it('reads punch records in a New York workflow as the same instants WeLink recorded in China', async () => {
+		// 2026-03-02 00:00–12:00 New York = 13:00 Mon – 01:00 Tue in China: E001's 18:00 punch out
+		const { data } = await n8n.webhook('e2e-welink-attendance-ny', {
+			items: [{ people: ['E001'], from: '2026-03-02 00:00', to: '2026-03-02 12:00' }],
+		});
+		expect(data).toEqual([
+			expect.objectContaining({
+				corpUserId: 'E001',
+				punchTime: '2026-03-02T05:00:00.000-05:00',
+				checkTime: '2026-03-02T05:00:00.000-05:00',
+				raw: expect.objectContaining({ punchTime: '2026-03-02 18:00:00' }),
+			}),
+		]);
+		const [query] = sandbox.state.log.all({ path: '/api/attendance/v3/records' }).slice(-1);
+		expect(query.body).toMatchObject({
+			userIdList: ['E001'],
+			startTime: '2026-03-02 13:00:00',
+			endTime: '2026-03-03 01:00:00',
+		});
 	});
 
 	it('reads punch records for 60 people over two days in the workflow timezone', async () => {

@@ -40,6 +40,11 @@ interface Case {
 }
 
 const v = '={{ $json.v }}';
+/** A valid news article but its title (start-144: newsUrl and a WeLink-hosted image required). */
+const article = {
+	url: 'https://a.example',
+	imageUrl: 'https://open.welink.huaweicloud.com/tinyimage/v2/images/a_1x1.png',
+};
 const x = (n: number, c = 'x') => c.repeat(n);
 const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1)).join(',');
@@ -1147,11 +1152,53 @@ const welinkCases: Case[] = [
 			resource: 'message',
 			operation: 'sendNews',
 			...users,
-			articles: { article: ids(6).map((title) => ({ title, url: 'https://a.example' })) },
+			articles: { article: ids(6).map((title) => ({ title, ...article })) },
 		},
 		everyItemBad: true,
 		field: 'Articles',
 		limit: "over WeLink's limit of 5",
+	},
+	{
+		name: 'message send news: Title ≤ 18 bytes',
+		node: 'weLink',
+		parameters: {
+			resource: 'message',
+			operation: 'sendNews',
+			...users,
+			articles: { article: [{ title: v, ...article }] },
+		},
+		good: '周报周报周报',
+		bad: '周报周报周报周',
+		field: 'Article 1 Title',
+		limit: 'over the limit of 18 bytes',
+	},
+	{
+		name: 'message send news: Description ≤ 140 bytes',
+		node: 'weLink',
+		parameters: {
+			resource: 'message',
+			operation: 'sendNews',
+			...users,
+			articles: { article: [{ title: '周报', description: v, ...article }] },
+		},
+		good: x(140),
+		bad: x(141),
+		field: 'Article 1 Description',
+		limit: 'over the limit of 140 bytes',
+	},
+	{
+		name: 'message send news: Image URL hosted by WeLink',
+		node: 'weLink',
+		parameters: {
+			resource: 'message',
+			operation: 'sendNews',
+			...users,
+			articles: { article: [{ title: '周报', url: 'https://a.example', imageUrl: v }] },
+		},
+		good: article.imageUrl,
+		bad: 'https://img.example.com/a.png',
+		field: 'Article 1 Image URL',
+		limit: 'is not an image hosted by WeLink',
 	},
 	{
 		name: 'message send public account text: Content ≤ 512 bytes',

@@ -4,6 +4,7 @@ import { seedLargeWeLinkContacts } from '../../sandbox/welink/contacts.cjs';
 import {
 	SANDBOX_WELINK_CLIENT_ID,
 	SANDBOX_WELINK_CLIENT_SECRET,
+	SANDBOX_WELINK_TENANT_ID,
 } from '../../sandbox/welink/world.cjs';
 import { runNode } from '../harness/run.cjs';
 
@@ -18,13 +19,14 @@ describe('WeLink attendance against the sandbox', () => {
 		weLinkTokens.clear();
 	});
 
-	const run = async (parameters: Record<string, unknown>) =>
+	const run = async (parameters: Record<string, unknown>, timezone = 'Asia/Shanghai') =>
 		await runNode(
 			{
 				type: 'weLink',
 				parameters: { resource: 'attendance', operation: 'getRecords', ...parameters },
 			},
 			{
+				timezone,
 				credentials: {
 					wecomWelinkWeLinkApi: {
 						clientId: SANDBOX_WELINK_CLIENT_ID,
@@ -65,15 +67,40 @@ describe('WeLink attendance against the sandbox', () => {
 		});
 		// the earliest punch: n = 10 in the directory (3 seeded users, then B00000…) punches at 08:50
 		expect(records[0]).toMatchObject({
-			userId: 'B00007',
+			corpUserId: 'B00007',
+			userId: `u7@${SANDBOX_WELINK_TENANT_ID}`,
 			punchTime: '2026-03-02T08:50:00.000+08:00',
-			punchType: 'on',
+			checkTime: '2026-03-02T08:50:00.000+08:00',
 			raw: { punchTime: '2026-03-02 08:50:00' },
 		});
-		expect(new Set(records.map((r) => `${String(r.userId)} ${String(r.punchTime)}`)).size).toBe(
+		expect(new Set(records.map((r) => `${String(r.corpUserId)} ${String(r.punchTime)}`)).size).toBe(
 			720,
 		);
 	});
+
+	it.each([
+		// Mon 2026-03-02 00:00 Tokyo = Sun 23:00 in China: the first punch is E001's 08:50 Monday
+		['Asia/Tokyo', '2026-03-02T09:50:00.000+09:00'],
+		// 2026-03-02 00:00–12:00 New York = 13:00–01:00 in China: E001's 18:00 punch out, 05:00 in New York
+		['America/New_York', '2026-03-02T05:00:00.000-05:00'],
+	])(
+		'in %s, asks for the range in WeLink’s clock and gives the punch and check time as one instant',
+		async (timezone, first) => {
+			const result = await run(
+				{ employeeIds: 'E001', from: '2026-03-02 00:00', to: '2026-03-02 12:00', returnAll: true },
+				timezone,
+			);
+			expect(result.error).toBeUndefined();
+			const [punch] = result.output('Node');
+			expect(punch).toMatchObject({ corpUserId: 'E001', punchTime: first, checkTime: first });
+			const [query] = sandbox.state.log.all({ path: '/api/attendance/v3/records' });
+			expect(query.body).toMatchObject(
+				timezone === 'Asia/Tokyo'
+					? { startTime: '2026-03-01 23:00:00', endTime: '2026-03-02 11:00:00' }
+					: { startTime: '2026-03-02 13:00:00', endTime: '2026-03-03 01:00:00' },
+			);
+		},
+	);
 
 	it('stops at the limit', async () => {
 		const result = await run({

@@ -212,14 +212,14 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			platform: 'welink',
 			path: '/api/contact/v1/user/create',
 			kind: 'errcode',
-			errcode: '47002',
+			errcode: '47004',
 			after: 1,
 		});
 		const first = await sync(hrOrg());
 		expect(first.error).toBeUndefined();
 		const failed = first.output('Node').filter((a) => a.status === 'failed');
 		expect(failed).toHaveLength(1);
-		expect(failed[0].error).toContain('47002');
+		expect(failed[0].error).toContain('47004');
 		expect(summaryOf(first)).toMatchObject({ failed: 1, applied: 7 });
 
 		const second = await sync(hrOrg());

@@ -137,7 +137,9 @@ describe('WeLink contacts against the sandbox', () => {
 		const notEmpty = await op('deleteDepartment', {
 			department: { __rl: true, mode: 'corpCode', value: 'D900' },
 		});
-		expect(notEmpty.error?.message).toBe('WeLink: department has sub-departments or users (47005)');
+		// No page gives this refusal a code: the sandbox answers 47004 (参数不对) with its reason.
+		expect(notEmpty.error?.message).toBe('WeLink: a parameter is not right (参数不对) (47004)');
+		expect(notEmpty.error?.description).toContain('department has sub-departments or users');
 
 		const gone = await op('deleteUser', {
 			user: { __rl: true, mode: 'id', value: userId },
@@ -237,7 +239,7 @@ describe('WeLink contacts against the sandbox', () => {
 				corpDeptCode: 'S-A',
 				action: 'delete',
 				success: false,
-				code: '47005',
+				code: '47004',
 			}),
 			expect.objectContaining({ corpDeptCode: 'S-0', action: 'delete', success: true }),
 		]);

@@ -130,9 +130,11 @@ describe('WeLink messages against the sandbox', () => {
 			options: { buttonLayout: 'vertical', strongReminder: true, devices: '1' },
 		});
 		expect(card.error).toBeUndefined();
+		// start-143/144: images are uploaded to WeLink first, and its address is sent.
+		const [poster, cover] = [1, 2].map(() => store().uploadImage(sandbox.url));
 		const image = await op('sendImage', {
 			...to,
-			imageUrl: 'https://img.example.com/a.png',
+			imageUrl: poster,
 			options: { link: 'https://example.com' },
 		});
 		expect(image.error).toBeUndefined();
@@ -145,13 +147,19 @@ describe('WeLink messages against the sandbox', () => {
 						title: '周报',
 						url: 'https://example.com/1',
 						description: '第 1 周',
-						imageUrl: 'https://img.example.com/1.png',
+						imageUrl: cover,
 					},
-					{ title: '月报', url: 'https://example.com/2' },
+					{ title: '月报', url: 'https://example.com/2', imageUrl: poster },
 				],
 			},
 		});
 		expect(news.output('Node')[0]).toMatchObject({ calls: 1, recipients: { departments: 1 } });
+		// Plain cards, images and news answer with an itemId (start-141/143/144); app cards do not say.
+		expect([card, image, news].map((r) => typeof r.output('Node')[0].itemId)).toEqual([
+			'undefined',
+			'string',
+			'string',
+		]);
 		const text = await op('sendPublicAccountText', {
 			users: `wangwu@${T}`,
 			sender: 'OA',
@@ -176,7 +184,7 @@ describe('WeLink messages against the sandbox', () => {
 		expect(store().messages[3].body).toMatchObject({
 			publicAccID: 'pubOA001',
 			msgDisplayMode: 1,
-			isForceTips: '0',
+			isForceTips: 0,
 		});
 	});
 
@@ -243,6 +251,24 @@ describe('WeLink messages against the sandbox', () => {
 			messageStatus: '{"CN":"已经处理完成了","EN":"Done"}',
 		});
 		expect(status.error?.message).toBe('WeLink: invalid messageStatus (51104)');
+		const notUploaded = await raw('/messages/v1/image', {
+			toUserList: [`lisi@${T}`],
+			imageUrl: `${sandbox.url}/tinyimage/v2/images/never-uploaded.png`,
+		});
+		expect(notUploaded.error?.description).toContain(
+			'imageUrl is not the address of an image uploaded to WeLink',
+		);
+		const article = { newsUrl: 'https://x.cn', imageUrl: store().uploadImage(sandbox.url) };
+		const longTitle = await raw('/messages/v1/news', {
+			toUserList: [`lisi@${T}`],
+			news: [{ ...article, title: '第一季度销售周报' }],
+		});
+		expect(longTitle.error?.description).toContain('news[0].title exceeds 18 bytes');
+		const noLink = await raw('/messages/v1/news', {
+			toUserList: [`lisi@${T}`],
+			news: [{ title: '周报', imageUrl: article.imageUrl }],
+		});
+		expect(noLink.error?.message).toBe('WeLink: missing parameters (51021)');
 		const handOverWithBody = await raw(
 			'/todo/v2/updatetask',
 			{ taskId: 't', userId: `lisi@${T}`, userNameCn: '李四', userNameEn: 'Li Si' },

@@ -2,12 +2,20 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/pagination';
 import {
+	apiSession,
 	platformRequest,
 	type ApiContext,
 	type ApiRequest,
 	type Platform,
 } from '../../shared/transport';
-import { WELINK_RATE_LIMIT_ERRORS, WELINK_TOKEN_ERRORS, explainWeLinkError } from './errors';
+import {
+	WELINK_PERMISSION_ERROR,
+	WELINK_RATE_LIMIT_ERRORS,
+	WELINK_TOKEN_ERRORS,
+	explainWeLinkError,
+	weLinkCodeOf,
+} from './errors';
+import { permissionHint } from './permissions';
 import { weLinkAppConfig, weLinkTokenKey, weLinkTokens } from './token';
 
 export const WELINK_CREDENTIAL = 'wecomWelinkWeLinkApi';
@@ -63,6 +71,8 @@ const weLink: Platform<FullResponse> = {
 			return { kind: 'token-rejected', error };
 		if (WELINK_RATE_LIMIT_ERRORS.has(effective) || status === 429)
 			return { kind: 'rate-limited', error };
+		// start-10: a missing permission "returns 501"; as a status it is no server fault to retry.
+		if (effective === WELINK_PERMISSION_ERROR) return { kind: 'error', error };
 		if (status >= 500 && code === undefined) return { kind: 'transient', error };
 		if (code === undefined && status >= 200 && status < 300) {
 			// A 2xx answer without the envelope: treat as success (e.g. an endpoint that returns data directly).
@@ -72,15 +82,36 @@ const weLink: Platform<FullResponse> = {
 	},
 };
 
+/** Runs that got a 501: they do not refresh the token, as a new one would be refused the same way. */
+const runsThatSawDenial = new WeakSet<object>();
+
 /**
  * The one request path of every WeLink operation: token in `x-wlk-Authorization`, fetched once
- * and persisted in the credential, `code` explained, a rejected token refreshed once, retries on 48503.
+ * and persisted in the credential, `code` explained, a rejected token refreshed once, retries on
+ * 48503, and a 501 explained with the permission to request.
  */
 export async function weLinkApiRequest(
 	this: ApiContext,
 	request: ApiRequest,
 ): Promise<IDataObject> {
-	const response = await platformRequest(this, weLink, request);
+	const session = await apiSession(this, weLink);
+	if (weLinkTokens.deniedKeys.has(session.tokenKey) && !runsThatSawDenial.has(session)) {
+		weLinkTokens.deniedKeys.delete(session.tokenKey);
+		session.forceRefresh = true;
+	}
+	let response: FullResponse | undefined;
+	let failure: unknown;
+	try {
+		response = await platformRequest(this, weLink, request);
+	} catch (error) {
+		failure = error;
+	}
+	if (weLinkCodeOf(failure) === WELINK_PERMISSION_ERROR) {
+		weLinkTokens.deniedKeys.add(session.tokenKey);
+		runsThatSawDenial.add(session);
+		(failure as { description?: string }).description = permissionHint(request.path);
+	}
+	if (failure || !response) throw failure;
 	return typeof response.body === 'object' && response.body !== null ? response.body : {};
 }
 

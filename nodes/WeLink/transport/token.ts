@@ -20,7 +20,21 @@ import { WELINK_RATE_LIMIT_ERRORS, explainWeLinkError } from './errors';
 
 export const WELINK_DEFAULT_BASE_URL = 'https://open.welink.huaweicloud.com/api';
 
-export const weLinkTokens = new TokenCache();
+/**
+ * WeLink's token cache also remembers the credentials whose token was refused with 501 (no API
+ * permission): a permission granted after that reaches only a new token (start-10), so the next
+ * run of such a credential starts with one. Clearing the cache forgets them too.
+ */
+class WeLinkTokenCache extends TokenCache {
+	readonly deniedKeys = new Set<string>();
+
+	clear() {
+		super.clear();
+		this.deniedKeys.clear();
+	}
+}
+
+export const weLinkTokens = new WeLinkTokenCache();
 
 export interface WeLinkAppConfig {
 	baseUrl: string;

@@ -33,7 +33,13 @@ export function decryptWeLink(key: Buffer, encrypted: string): string {
 		throw new CallbackCryptoError('malformed', 'encrypt is missing or too short');
 	}
 	const iv = strictBase64(encrypted.slice(0, 24), 'IV');
-	const body = strictBase64(encrypted.slice(24), 'ciphertext');
+	// Huawei's SDK decodes strictly (no newlines, no URL-safe alphabet) but takes missing trailing
+	// padding (reference vectors), and so does the trigger.
+	const rest = encrypted.slice(24);
+	const body = strictBase64(
+		rest.length % 4 ? rest.padEnd(rest.length + 4 - (rest.length % 4), '=') : rest,
+		'ciphertext',
+	);
 	if (iv.length !== 16 || body.length < 16)
 		throw new CallbackCryptoError('malformed', 'IV or tag has the wrong length');
 	const decipher = createDecipheriv('aes-128-gcm', key, iv);

@@ -77,61 +77,97 @@ describe('Attendance: Get Punch Records', () => {
 		expect(run.output('Node')).toHaveLength(100 + 3 + 1 + 1 + 1);
 	});
 
-	it('gives times as ISO in the workflow timezone (text, Unix seconds, milliseconds) and keeps the raw record', async () => {
-		fakeWeLink(() => ({
-			code: '0',
-			data: [
+	// One punch at 2026-03-02T01:01:00Z, told three ways: WeLink's zone-less text (China Standard Time),
+	// Unix seconds and milliseconds. It must come out as one instant, whatever the workflow's zone.
+	const punch = {
+		userId: 'E1',
+		punchTime: '2026-03-02 09:01:00',
+		checkTime: '1772413260',
+		updateTime: 1772413260000,
+		overTime: 30,
+		workDate: '2026-03-02',
+	};
+
+	it.each([
+		['Asia/Tokyo', '2026-03-02T10:01:00.000+09:00'],
+		['America/New_York', '2026-03-01T20:01:00.000-05:00'],
+		['Asia/Shanghai', '2026-03-02T09:01:00.000+08:00'],
+	])(
+		'in %s, gives every time of a record as the same instant, ISO in the workflow timezone, and keeps the raw record',
+		async (timezone, iso) => {
+			fakeWeLink(() => ({ code: '0', totalCount: 1, limit: 100, offset: 0, data: [punch] }));
+			const run = await runNode(
+				records({
+					employeeIds: 'E1',
+					from: '2026-03-02T00:00:00+08:00',
+					to: '2026-03-02T12:00:00+08:00',
+				}),
+				{ credentials, timezone },
+			);
+			expect(run.output('Node')).toEqual([
 				{
-					userId: 'E1',
-					punchTime: '2026-03-02 09:01:00',
-					checkTime: 1772413260,
-					updateTime: 1772413260000,
-					overTime: 30,
-					workDate: '2026-03-02',
+					...punch,
+					punchTime: iso,
+					checkTime: iso,
+					updateTime: iso,
+					raw: punch,
 				},
-			],
-		}));
+			]);
+		},
+	);
+
+	it.each([
+		// 2026-03-02 00:00–12:00 Tokyo = 2026-03-01 15:00Z–03:00Z = 23:00–11:00 China Standard Time
+		[
+			'Asia/Tokyo',
+			'2026-03-02 00:00',
+			'2026-03-02 12:00',
+			[['2026-03-01 23:00:00', '2026-03-02 11:00:00']],
+		],
+		// the DST day in New York has 23 hours: one window, 05:00Z–04:00Z
+		[
+			'America/New_York',
+			'2026-03-08 00:00',
+			'2026-03-09 00:00',
+			[['2026-03-08 13:00:00', '2026-03-09 12:00:00']],
+		],
+		// a range given with an offset is that instant in any workflow zone
+		[
+			'America/New_York',
+			'2026-03-02T00:00:00Z',
+			'2026-03-02T12:00:00Z',
+			[['2026-03-02 08:00:00', '2026-03-02 20:00:00']],
+		],
+	])(
+		'in %s, asks WeLink for %s – %s in its own clock (China Standard Time)',
+		async (timezone, from, to, expected) => {
+			const calls = fakeWeLink(() => ({ code: '0', data: [] }));
+			await runNode(records({ employeeIds: 'E1', from, to }), { credentials, timezone });
+			expect(
+				calls.map((c) => {
+					const body = c.body as { startTime: string; endTime: string };
+					return [body.startTime, body.endTime];
+				}),
+			).toEqual(expected);
+		},
+	);
+
+	it('reads and asks in another WeLink time zone when one is set (a dedicated deployment)', async () => {
+		const calls = fakeWeLink(() => ({ code: '0', data: [{ punchTime: '2026-03-02 09:01:00' }] }));
 		const run = await runNode(
 			records({
 				employeeIds: 'E1',
-				from: '2026-03-02T00:00:00+08:00',
-				to: '2026-03-02T12:00:00+08:00',
+				from: '2026-03-02T00:00:00Z',
+				to: '2026-03-02T12:00:00Z',
+				options: { weLinkTimezone: 'Europe/Berlin' },
 			}),
-			{
-				credentials,
-				timezone: 'Asia/Tokyo',
-			},
-		);
-		expect(run.output('Node')).toEqual([
-			{
-				userId: 'E1',
-				punchTime: '2026-03-02T09:01:00.000+09:00',
-				checkTime: '2026-03-02T10:01:00.000+09:00',
-				updateTime: '2026-03-02T10:01:00.000+09:00',
-				overTime: 30,
-				workDate: '2026-03-02',
-				raw: {
-					userId: 'E1',
-					punchTime: '2026-03-02 09:01:00',
-					checkTime: 1772413260,
-					updateTime: 1772413260000,
-					overTime: 30,
-					workDate: '2026-03-02',
-				},
-			},
-		]);
-	});
-
-	it('reads the range in the workflow timezone when the text has no offset', async () => {
-		const calls = fakeWeLink(() => ({ code: '0', data: [] }));
-		await runNode(
-			records({ employeeIds: 'E1', from: '2026-03-02T00:00:00Z', to: '2026-03-02 12:00' }),
-			{ credentials },
+			{ credentials, timezone: 'Asia/Tokyo' },
 		);
 		expect(calls[0].body).toMatchObject({
-			startTime: '2026-03-02 08:00:00',
-			endTime: '2026-03-02 12:00:00',
+			startTime: '2026-03-02 01:00:00',
+			endTime: '2026-03-02 13:00:00',
 		});
+		expect(run.output('Node')[0].punchTime).toBe('2026-03-02T17:01:00.000+09:00');
 	});
 
 	it('stops calling once the limit is reached', async () => {
@@ -174,6 +210,10 @@ describe('Attendance: Get Punch Records', () => {
 			'Employee Numbers: "E 1" is not an employee number (no spaces, at most 128 characters) [item 0]',
 		],
 		[{ from: 'yesterday' }, 'From: "yesterday" is not a date and time [item 0]'],
+		[
+			{ options: { weLinkTimezone: 'China/Beijing' } },
+			'WeLink Time Zone: "China/Beijing" is not a time zone [item 0]',
+		],
 		[
 			{ to: '2026-03-01 00:00' },
 			'To: 2026-03-01T00:00:00.000+08:00 is not after From 2026-03-02T00:00:00.000+08:00 [item 0]',

@@ -536,7 +536,7 @@ describe('Contact: batch sync jobs', () => {
 			deptNameCn: '父',
 			corpParentCode: '0',
 			deptNameEn: 'E',
-			orderNo: 5,
+			orderNo: '5', // a string, as both official SDKs send it
 			managerId: ['a@welink'],
 		});
 		expect(first[1].corpDeptCode).toBe('S-1');

@@ -139,17 +139,17 @@ describe('Contacts Sync to WeLink: requests', () => {
 		expect(submitted.map((c) => c.body)).toEqual([
 			{
 				deptInfos: [
-					{ corpDeptCode: 'A', corpParentCode: '0', deptNameCn: '甲', orderNo: 999, valid: '1' },
+					{ corpDeptCode: 'A', corpParentCode: '0', deptNameCn: '甲', orderNo: '999', valid: '1' },
 				],
 			},
 			{
 				deptInfos: [
-					{ corpDeptCode: 'B', corpParentCode: '0', deptNameCn: '乙', orderNo: 1, valid: '1' },
+					{ corpDeptCode: 'B', corpParentCode: '0', deptNameCn: '乙', orderNo: '1', valid: '1' },
 				],
 			},
 			{
 				deptInfos: [
-					{ corpDeptCode: code, corpParentCode: 'A', deptNameCn: '丙', orderNo: 7, valid: '1' },
+					{ corpDeptCode: code, corpParentCode: 'A', deptNameCn: '丙', orderNo: '7', valid: '1' },
 				],
 			},
 		]);
@@ -158,7 +158,7 @@ describe('Contacts Sync to WeLink: requests', () => {
 		).toEqual([{ corpDeptCode: 'A' }, { corpDeptCode: 'B' }, { corpDeptCode: code }]);
 	});
 
-	it('deletes one by one when the batch delete fails: "not found" counts as deleted, other refusals fail their user only', async () => {
+	it('deletes one by one when the batch delete fails: each refusal fails its own user only (no code is taken to mean "already deleted")', async () => {
 		const calls = directory([user(1), user(2), user(3)], (call) => {
 			if (call.path === '/contact/v1/user/batch/delete')
 				return { code: '47002', message: 'batch refused' };
@@ -187,7 +187,7 @@ describe('Contacts Sync to WeLink: requests', () => {
 				.map((a) => [a.action, a.targetId, a.status, a.error]),
 		).toEqual([
 			['delete_member', 'E1', 'applied', undefined],
-			['delete_member', 'E2', 'applied', undefined],
+			['delete_member', 'E2', 'failed', expect.stringContaining('47001')],
 			['delete_member', 'E3', 'failed', expect.stringContaining('47000')],
 		]);
 		expect(writes(calls).map((c) => [c.path, c.body])).toEqual([

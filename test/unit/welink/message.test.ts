@@ -228,12 +228,16 @@ describe('Message: other types (exact JSON)', () => {
 		expect(run.output('Node')[0]).toMatchObject({ messageType: 'appCard' });
 	});
 
+	// start-143/144: images are uploaded to WeLink first; the docs' example address.
+	const IMG =
+		'https://open.welink.huaweicloud.com/tinyimage/v2/images/8c87826bf4be6540b460_298x206.png';
+
 	it('image with a link', async () => {
 		const calls = fakeWeLink((_c, n) => ok(n));
 		await runNode(
 			node('sendImage', {
 				users: 'zhangsan@welink',
-				imageUrl: 'https://img.example.com/a.png',
+				imageUrl: IMG,
 				options: { link: 'https://example.com/a', devices: '2' },
 			}),
 			{ credentials },
@@ -243,46 +247,55 @@ describe('Message: other types (exact JSON)', () => {
 			body: {
 				msgRange: '0',
 				toUserList: ['zhangsan@welink'],
-				imageUrl: 'https://img.example.com/a.png',
+				imageUrl: IMG,
 				jumpUrl: 'https://example.com/a',
 				receiveDeviceType: '2',
 			},
 		});
 	});
 
-	it('news with two articles', async () => {
+	it('news with two articles, at the limits: 18-byte title, 140-byte description, WeLink images', async () => {
 		const calls = fakeWeLink((_c, n) => ok(n));
-		await runNode(
+		// Images on the credential's own API host count as WeLink's (a dedicated deployment).
+		const own = 'https://welink.test/tinyimage/v2/images/abc_100x100.png';
+		const run = await runNode(
 			node('sendNews', {
 				users: 'zhangsan@welink',
 				articles: {
 					article: [
 						{
-							title: '周报',
+							title: '第一季度周报',
 							url: 'https://example.com/1',
-							description: '第 1 周',
-							imageUrl: 'https://img.example.com/1.png',
+							description: '周'.repeat(46),
+							imageUrl: IMG,
 						},
-						{ title: '月报', url: 'https://example.com/2' },
+						{ title: 'Monthly report 18', url: 'https://example.com/2', imageUrl: own },
 					],
 				},
 			}),
 			{ credentials },
 		);
+		expect(run.error).toBeUndefined();
 		expect(calls[0]).toMatchObject({ path: '/messages/v1/news' });
 		expect((calls[0].body as Record<string, unknown>).news).toEqual([
 			{
-				title: '周报',
+				title: '第一季度周报',
 				newsUrl: 'https://example.com/1',
 				urlType: 'html',
-				description: '第 1 周',
-				imageUrl: 'https://img.example.com/1.png',
+				description: '周'.repeat(46),
+				imageUrl: IMG,
 			},
-			{ title: '月报', newsUrl: 'https://example.com/2', urlType: 'html' },
+			{
+				title: 'Monthly report 18',
+				newsUrl: 'https://example.com/2',
+				urlType: 'html',
+				imageUrl: own,
+			},
 		]);
+		expect(run.output('Node')[0]).toMatchObject({ itemId: 'item-1', messageType: 'news' });
 	});
 
-	it('public account text (messages/v3/send): isForceTips as a string, display mode as a number', async () => {
+	it('public account text (messages/v3/send): isForceTips and display mode as numbers (JAR MessagesV3SendRequest)', async () => {
 		const calls = fakeWeLink(() => ({ code: '0', message: 'ok' }));
 		const run = await runNode(
 			node('sendPublicAccountText', {
@@ -314,7 +327,7 @@ describe('Message: other types (exact JSON)', () => {
 					publicAccID: 'pubOA001',
 					desktopUrlPath: 'https://oa.example.com/pc',
 					msgDisplayMode: 0,
-					isForceTips: '1',
+					isForceTips: 1,
 				},
 			}),
 		);
@@ -382,6 +395,7 @@ describe('Message: other types (exact JSON)', () => {
 });
 
 const tooMany = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+const IMAGE = 'https://open.welink.huaweicloud.com/tinyimage/v2/images/a_1x1.png';
 
 describe('Message: every limit is checked before any call', () => {
 	const cases: Array<[string, ReturnType<typeof node>, string]> = [
@@ -528,6 +542,49 @@ describe('Message: every limit is checked before any call', () => {
 			'Image URL: "ftp://x/a.png" is not an http(s) URL [item 0]',
 		],
 		[
+			'an image not hosted by WeLink',
+			node('sendImage', { users: 'a@welink', imageUrl: 'https://img.example.com/a.png' }),
+			'Image URL: "https://img.example.com/a.png" is not an image hosted by WeLink (img.example.com) [item 0]',
+		],
+		[
+			'a look-alike WeLink host',
+			node('sendImage', {
+				users: 'a@welink',
+				imageUrl: 'https://welink.huaweicloud.com.evil.cn/a.png',
+			}),
+			'Image URL: "https://welink.huaweicloud.com.evil.cn/a.png" is not an image hosted by WeLink (welink.huaweicloud.com.evil.cn) [item 0]',
+		],
+		[
+			'news article without an image',
+			node('sendNews', {
+				users: 'a@welink',
+				articles: { article: [{ title: 't', url: 'https://x.cn', imageUrl: '={{ "" }}' }] },
+			}),
+			'Article 1 Image URL: is required [item 0]',
+		],
+		[
+			'news article title over 18 bytes',
+			node('sendNews', {
+				users: 'a@welink',
+				articles: {
+					article: [{ title: '第一季度销售周报', url: 'https://x.cn', imageUrl: IMAGE }],
+				},
+			}),
+			'Article 1 Title: is 24 bytes, over the limit of 18 bytes (a Chinese character takes 3 bytes) [item 0]',
+		],
+		[
+			'news article description over 140 bytes',
+			node('sendNews', {
+				users: 'a@welink',
+				articles: {
+					article: [
+						{ title: 't', url: 'https://x.cn', imageUrl: IMAGE, description: '周'.repeat(47) },
+					],
+				},
+			}),
+			'Article 1 Description: is 141 bytes, over the limit of 140 bytes (a Chinese character takes 3 bytes) [item 0]',
+		],
+		[
 			'news without articles',
 			node('sendNews', { users: 'a@welink', articles: {} }),
 			'Articles: is empty [item 0]',
@@ -536,7 +593,13 @@ describe('Message: every limit is checked before any call', () => {
 			'news with 6 articles',
 			node('sendNews', {
 				users: 'a@welink',
-				articles: { article: tooMany(6, 't').map((title) => ({ title, url: 'https://x.cn' })) },
+				articles: {
+					article: tooMany(6, 't').map((title) => ({
+						title,
+						url: 'https://x.cn',
+						imageUrl: IMAGE,
+					})),
+				},
 			}),
 			"Articles: has 6 articles, over WeLink's limit of 5 [item 0]",
 		],
@@ -544,13 +607,16 @@ describe('Message: every limit is checked before any call', () => {
 			'news article without a title',
 			node('sendNews', {
 				users: 'a@welink',
-				articles: { article: [{ title: '', url: 'https://x.cn' }] },
+				articles: { article: [{ title: '={{ "" }}', url: 'https://x.cn', imageUrl: IMAGE }] },
 			}),
 			'Article 1 Title: is required [item 0]',
 		],
 		[
 			'news article without a URL',
-			node('sendNews', { users: 'a@welink', articles: { article: [{ title: 't', url: '' }] } }),
+			node('sendNews', {
+				users: 'a@welink',
+				articles: { article: [{ title: 't', url: '={{ "" }}', imageUrl: IMAGE }] },
+			}),
 			'Article 1 URL: is required [item 0]',
 		],
 		[

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { DateTime } from 'luxon';
+import { IANAZone, type DateTime } from 'luxon';
 
 import { chunk, mapWithConcurrency } from '../../../shared/batching';
 import { toDateTime } from '../../../shared/time';
@@ -7,14 +7,21 @@ import { inputError } from '../../../shared/validation';
 import { weLinkApiRequest } from '../../transport';
 import { readIdList, readLimit } from '../common/fields';
 
-/** attendance records: at most 50 people per call, pages of at most 100 (reference A.3). */
+/**
+ * POST attendance/v3/records {offset, limit, userIdList, startTime, endTime} → {totalCount, limit,
+ * offset, data: [record]} (field names and types: both SDKs; the answer's `data`: JAR
+ * AttendanceV3RecordsResponse). UNCONFIRMED: v3's page is not published, so the v2 page's rules
+ * (open.welink.huaweicloud.com/wecode/docs/dev/serverapi/attendance; PY AttendanceV2RecordsRequest)
+ * are applied: employee numbers (员工企业标识) ≤ 50, "yyyy-MM-dd HH:mm:ss" at most 24 h apart, offset
+ * a page index from 0, limit 1–100; and WeLink's own clock is China Standard Time unless changed.
+ */
 export const MAX_PEOPLE_PER_CALL = 50;
 export const PAGE_SIZE = 100;
-// UNCONFIRMED: the 24-hour window is documented for v2 (dateFrom/dateTo); the pack applies it to v3 too.
 export const MAX_WINDOW_SECONDS = 24 * 3600;
 const CONCURRENCY = 3;
-// UNCONFIRMED: v3's startTime/endTime format is not published; the pack sends v2's "yyyy-MM-dd HH:mm:ss" in the workflow timezone.
 export const TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+/** The zone WeLink's zone-less times are in: the public cloud is run in mainland China. */
+export const WELINK_ZONE = 'Asia/Shanghai';
 
 interface Query {
 	userIdList: string[];
@@ -25,6 +32,8 @@ interface Query {
 interface RecordsInput {
 	queries: Query[];
 	limit?: number;
+	/** WeLink's zone: its zone-less times are read in it. */
+	weLinkZone: string;
 }
 
 function readTime(ctx: IExecuteFunctions, i: number, name: string, field: string, zone: string) {
@@ -53,9 +62,24 @@ export function windows(from: DateTime, to: DateTime): Array<[DateTime, DateTime
 	return out;
 }
 
+function readWeLinkZone(ctx: IExecuteFunctions, i: number) {
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const zone = String(options.weLinkTimezone ?? WELINK_ZONE).trim() || WELINK_ZONE;
+	if (!IANAZone.isValidZone(zone))
+		throw inputError(
+			ctx,
+			i,
+			'WeLink Time Zone',
+			`"${zone}" is not a time zone`,
+			`Give an IANA zone name such as ${WELINK_ZONE}.`,
+		);
+	return zone;
+}
+
 export function prepare(this: IExecuteFunctions, i: number): RecordsInput {
+	// The range is the user's, in the workflow timezone; WeLink is asked in its own clock.
 	const zone = this.getTimezone();
-	// UNCONFIRMED: userIdList takes the employee numbers maintained in the admin console (员工企业标识), as v2 documents.
+	const weLinkZone = readWeLinkZone(this, i);
 	const people = readIdList(
 		this,
 		i,
@@ -77,32 +101,23 @@ export function prepare(this: IExecuteFunctions, i: number): RecordsInput {
 			'Swap the two dates.',
 		);
 	const queries: Query[] = [];
+	const weLinkTime = (dt: DateTime) => dt.setZone(weLinkZone).toFormat(TIME_FORMAT);
 	for (const group of chunk(people, MAX_PEOPLE_PER_CALL))
 		for (const [start, end] of windows(from, to))
-			queries.push({
-				userIdList: group,
-				startTime: start.toFormat(TIME_FORMAT),
-				endTime: end.toFormat(TIME_FORMAT),
-			});
-	return { queries, limit: readLimit(this, i) };
+			queries.push({ userIdList: group, startTime: weLinkTime(start), endTime: weLinkTime(end) });
+	return { queries, limit: readLimit(this, i), weLinkZone };
 }
 
-/** The list in an answer: `data` as an array, or a list inside it. */
+/** The records of a v3 answer: `data` (JAR AttendanceV3RecordsResponse). */
 function recordsOf(response: IDataObject): IDataObject[] {
-	// UNCONFIRMED: the v3 answer's list field is not published; `data` (or data.records / data.list) is read.
-	const data = response.data;
-	if (Array.isArray(data)) return data as IDataObject[];
-	if (data && typeof data === 'object') {
-		for (const key of ['records', 'list', 'data'])
-			if (Array.isArray((data as IDataObject)[key]))
-				return (data as IDataObject)[key] as IDataObject[];
-	}
-	if (Array.isArray(response.records)) return response.records as IDataObject[];
-	return [];
+	return Array.isArray(response.data) ? (response.data as IDataObject[]) : [];
 }
 
-/** Time fields (…Time) as ISO text in the workflow timezone; the raw record is kept. */
-function withIsoTimes(record: IDataObject, zone: string): IDataObject {
+/**
+ * Time fields (…Time) as ISO text in the workflow timezone, the raw record kept. Text without an
+ * offset is WeLink's clock; epoch values are instants already.
+ */
+function withIsoTimes(record: IDataObject, weLinkZone: string, zone: string): IDataObject {
 	const out: IDataObject = { ...record };
 	for (const [key, value] of Object.entries(record)) {
 		if (!/time$/i.test(key)) continue;
@@ -113,8 +128,8 @@ function withIsoTimes(record: IDataObject, zone: string): IDataObject {
 				: typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}[ T]\d|^\d{10,13}$/.test(value)
 		)
 			continue;
-		const dt = toDateTime(value, zone);
-		if (dt) out[key] = dt.toISO();
+		const dt = toDateTime(value, weLinkZone);
+		if (dt) out[key] = dt.setZone(zone).toISO();
 	}
 	return { ...out, raw: record };
 }
@@ -128,7 +143,7 @@ async function walk(
 ) {
 	const records: IDataObject[] = [];
 	let previous = '';
-	// UNCONFIRMED: offset is a page index from 0 (v2: "first 0, then 1, 2 …"); the walk ends on a short page.
+	// offset is a page index from 0 (v2: "第一次传0 … 下次获取传的1、2"); the walk ends on a short page.
 	for (let offset = 0; ; offset++) {
 		const response = await weLinkApiRequest.call(ctx, {
 			method: 'POST',
@@ -162,7 +177,7 @@ export async function execute(this: IExecuteFunctions, input: RecordsInput, item
 			async (query) => await walk(this, query, remaining, itemIndex),
 		);
 		for (const record of pages.flat()) {
-			out.push(withIsoTimes(record, zone));
+			out.push(withIsoTimes(record, input.weLinkZone, zone));
 			if (input.limit !== undefined && out.length >= input.limit) return out;
 		}
 	}

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllFields } from '../common/fields';
 import * as getRecords from './getRecords.operation';
+import { WELINK_ZONE } from './getRecords.operation';
 
 export { getRecords };
 
@@ -55,4 +56,22 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	...returnAllFields('attendance', 'getRecords'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'WeLink Time Zone',
+				name: 'weLinkTimezone',
+				type: 'string',
+				default: WELINK_ZONE,
+				description:
+					'The clock WeLink writes punch times in and reads the range in (China Standard Time on the public cloud). Outputs are in the workflow timezone either way.',
+			},
+		],
+	},
 ];

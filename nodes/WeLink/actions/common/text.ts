@@ -101,7 +101,7 @@ export function readMessageStatus(
 	const cn = String(cnValue ?? '').trim();
 	const en = String(enValue ?? '').trim();
 	if (!cn && !en && !required) return undefined;
-	// UNCONFIRMED: the docs always show both languages; the pack requires both.
+	// Both languages: start-141/142 give each a minimum length (CN 2–5 characters, EN 2–10).
 	if (!cn)
 		throw inputError(
 			ctx,

@@ -43,7 +43,8 @@ export async function listChildDepartments(
 ): Promise<IDataObject[]> {
 	const seen = new Set<string>();
 	return await collectPages<IDataObject>(async (page) => {
-		// UNCONFIRMED: offset is documented as a page number (from 1), but the doc's own example reads like a record offset.
+		// offset is the page, from 1 (message_sync.html; PY ContactV2DepartmentsListRequest "当前页"); the
+		// doc's example answer reads like a record offset, hence the de-duplication above.
 		const offset = Number(page ?? 1);
 		const response = await weLinkApiRequest.call(ctx, {
 			method: 'GET',
@@ -262,11 +263,6 @@ export const changeUserMobile = async (
 	);
 
 /** The platform's own code of a failed call (WeLink's `code`), if it is one. */
-export function weLinkCodeOf(error: unknown): string | undefined {
-	const details = (error as { context?: IDataObject }).context?.details as IDataObject | undefined;
-	return details?.code === undefined ? undefined : String(details.code);
-}
-
 /** WeLink answers with the record at the top level or under `data`. */
 function unwrap(response: IDataObject): IDataObject {
 	const rest = withoutEnvelope(response);
@@ -413,7 +409,7 @@ export async function runBatchDeleteUsers(
 	deleteAccount: boolean,
 	options: WaitOptions = {},
 ): Promise<{ jobs: BatchJob[]; results: RecordResult[] }> {
-	// UNCONFIRMED: isDeleteUser semantics, as in deleteUser.
+	// isDeleteUser as read in deleteUser (an Integer: JAR batch delete PersonInfos).
 	const records = refs.map((ref) => ({ ...ref, isDeleteUser: deleteAccount ? 1 : 0 }));
 	return await runBatchJobs(ctx, 'user', 'delete', records, options);
 }

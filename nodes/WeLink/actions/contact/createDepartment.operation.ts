@@ -20,7 +20,8 @@ export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 			this.getNodeParameter('deptNameCn', i, ''),
 			true,
 		),
-		// UNCONFIRMED: a level-1 department is created under parentCode "0" (the root's code in the contact reads).
+		// A level-1 department hangs under "0": the root's code (message_sync.html), and the corpParentCode
+		// of level 1 (department_sync.html, PY depts.py).
 		...('deptCode' in parent
 			? { parentCode: parent.deptCode }
 			: { corpParentCode: parent.corpDeptCode }),

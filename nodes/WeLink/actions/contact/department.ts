@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkText, inputError } from '../../../shared/validation';
 import { readIdList, usersField } from '../common/fields';
 
-// UNCONFIRMED: 128 is the official Python SDK's client-side limit for department names, not a published server limit.
+// UNCONFIRMED: no department name limit is published; 128 characters is assumed (the Python SDK's only
+// 128, MAX_DEPT_NAME_LENGTH, is for a meeting attendee's department name).
 export const MAX_DEPT_NAME = 128;
 
 export function checkDeptName(
@@ -59,7 +60,7 @@ export function departmentDetailFields(): INodeProperties[] {
 			name: 'visibleRange',
 			type: 'options',
 			default: 1,
-			// UNCONFIRMED: the meanings of visibleRange 1/2/3 come from the Python SDK's constants.
+			// PY constants VISIBLE_RANGE_*: 1 全部可见, 2 (仅)自己可见, 3 当前部门和子部门可见.
 			options: [
 				{ name: 'Everyone', value: 1 },
 				{ name: 'Own Department and Sub-Departments', value: 3 },

@@ -56,7 +56,8 @@ function readRecord(ctx: IExecuteFunctions, i: number): SyncRecord {
 				`${String(extra.orderNo)} is outside ${ORDER_MIN}–${ORDER_MAX}`,
 				'Lower numbers are listed first; leave it empty for the default.',
 			);
-		record.orderNo = order;
+		// A string, as both official SDKs send it (PY depts.py str(value); JAR DeptInfos.orderNo: String).
+		record.orderNo = String(order);
 	}
 	if (extra.managers !== undefined) {
 		const managers = readIdList(ctx, i, 'Manager Names or IDs', extra.managers, {

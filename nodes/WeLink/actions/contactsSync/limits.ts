@@ -58,7 +58,7 @@ export const WELINK_LIMITS: PlatformLimits = {
 	maxDepth: MAX_DEPTH,
 	departmentName(name) {
 		const length = [...name].length;
-		// UNCONFIRMED: 128 characters is the official Python SDK's client-side limit (MAX_DEPT_NAME).
+		// The department name limit (see contact/department.ts).
 		if (length < 1 || length > MAX_DEPT_NAME)
 			return `department name "${name}" must be 1–${MAX_DEPT_NAME} characters`;
 		// UNCONFIRMED: no forbidden characters are published; control characters are refused.

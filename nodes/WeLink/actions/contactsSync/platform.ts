@@ -170,9 +170,12 @@ const inOrderRange = (value: unknown) =>
 	Number(value) >= MIN_ORDER &&
 	Number(value) <= MAX_ORDER;
 
-/** Clipped to WeLink's orderNo range 1–999 (the planner compares the clipped value too). */
-function orderNo(order: unknown): number {
-	return Math.min(MAX_ORDER, Math.max(MIN_ORDER, Math.round(Number(order))));
+/**
+ * Clipped to WeLink's orderNo range 1–999 (the planner compares the clipped value too), and sent as
+ * a string, as both official SDKs send it (PY depts.py; JAR batch DeptInfos.orderNo: String).
+ */
+function orderNo(order: unknown): string {
+	return String(Math.min(MAX_ORDER, Math.max(MIN_ORDER, Math.round(Number(order)))));
 }
 
 export function weLinkSyncAdapter(
@@ -303,8 +306,9 @@ export function weLinkSyncAdapter(
 			const { mobile, enabled, ...rest } = after;
 			if (mobile !== undefined) await api.changeUserMobile(ctx, ref, toWeLinkMobile(mobile));
 			const fields = await memberFields(rest);
-			// UNCONFIRMED: closing / reopening a user is the legacy sync's `valid` ("0" = closed),
-			// sent through the new batch sync; the real-time update has no status field.
+			// UNCONFIRMED: closing / reopening a user is the legacy sync's `valid` ("0" = closed,
+			// staff_sync.html), sent through the new batch sync, whose record in the Java SDK has no
+			// `valid` (ContactV1UserBatchSyncRequest$PersonInfos); the real-time update has no status.
 			if (enabled !== undefined)
 				await syncOne('user', { ...ref, ...fields, valid: enabled ? '1' : '0' });
 			else if (Object.keys(fields).length) await api.updateUser(ctx, { ...ref, ...fields });
@@ -316,12 +320,12 @@ export function weLinkSyncAdapter(
 		async deleteMembers(ids) {
 			const failures = new Map<string, string>();
 			const refs = ids.map(userRef);
-			// "Not found" means the user is already gone, e.g. a lost answer's job did run.
-			const gone = (code: string | undefined) => code === '47001';
+			// No source gives the code of "user not found" on a delete, so every refusal is reported:
+			// a user an earlier, lost answer did delete is simply not planned again on the next run.
 			try {
 				const { results } = await api.runBatchDeleteUsers(ctx, refs, options.deleteAccounts);
 				results.forEach((result, n) => {
-					if (result.success === false && !gone(result.code))
+					if (result.success === false)
 						failures.set(
 							ids[n],
 							`WeLink refused it (${result.code ?? 'no code'}): ${result.message ?? 'no message'}`,
@@ -333,7 +337,7 @@ export function weLinkSyncAdapter(
 					try {
 						await api.deleteUser(ctx, refs[n], options.deleteAccounts);
 					} catch (error) {
-						if (!gone(api.weLinkCodeOf(error))) failures.set(id, (error as Error).message);
+						failures.set(id, (error as Error).message);
 					}
 				}
 			}

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { checkLink, readMessageStatus } from '../common/text';
+import { WELINK_CREDENTIAL } from '../../transport';
+import { weLinkAppConfig } from '../../transport/token';
+import { checkHttpUrl, checkLink, readMessageStatus } from '../common/text';
 
 /** Byte limits of the card and public-account APIs (reference §3.2, §3.3, §3.5). */
 export const LIMITS = {
@@ -152,7 +154,8 @@ export function cardFields(ctx: IExecuteFunctions, i: number, options: IDataObje
 	const status = readMessageStatus(ctx, i, options.statusCn, options.statusEn);
 	if (status) body.messageStatus = status;
 	if (options.statusColor !== undefined) {
-		// UNCONFIRMED: the send pages give 1 blue / 2 grey / 3 orange, the update page 0 grey / 1 yellow / 2 green; each operation follows its own page.
+		// start-141/142: "状态对应的颜色", the color of the status: 1 blue, 2 grey, 3 orange (the update
+		// page numbers its colors differently, see updateStatus).
 		if (!status)
 			throw inputError(
 				ctx,
@@ -166,6 +169,50 @@ export function cardFields(ctx: IExecuteFunctions, i: number, options: IDataObje
 	if (options.strongReminder !== undefined)
 		body.isForceTips = options.strongReminder === true ? 1 : 0;
 	return body;
+}
+
+/** The public cloud's hosts; the docs' example image is on open.welink.huaweicloud.com. */
+const WELINK_DOMAIN = 'welink.huaweicloud.com';
+
+/**
+ * An image of an image or news message. The docs (start-143, start-144) require an image uploaded to
+ * WeLink, given by the address WeLink returned; its open API offers no upload (neither official SDK
+ * has one). Read as: an http(s) address on a WeLink host, i.e. under welink.huaweicloud.com or the
+ * host of the credential's API base URL (a dedicated deployment).
+ */
+export async function readWeLinkImage(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+): Promise<string> {
+	const url = String(value ?? '').trim();
+	const example = `https://open.${WELINK_DOMAIN}/tinyimage/v2/images/…`;
+	if (!url)
+		throw inputError(
+			ctx,
+			i,
+			field,
+			'is required',
+			`Give the address WeLink returned for an image uploaded to WeLink, e.g. ${example}.`,
+		);
+	checkHttpUrl(ctx, i, field, url);
+	const host = new URL(url).host.toLowerCase();
+	const apiHost = new URL(weLinkAppConfig(await ctx.getCredentials(WELINK_CREDENTIAL)).baseUrl)
+		.host;
+	if (
+		host !== apiHost.toLowerCase() &&
+		host !== WELINK_DOMAIN &&
+		!host.endsWith(`.${WELINK_DOMAIN}`)
+	)
+		throw inputError(
+			ctx,
+			i,
+			field,
+			`"${url.slice(0, 80)}" is not an image hosted by WeLink (${host})`,
+			`WeLink shows only images uploaded to WeLink (图片需先上传至WeLink): give the address WeLink returned for the image, e.g. ${example}. WeLink's open API has no image upload, so the node cannot upload one for you.`,
+		);
+	return url;
 }
 
 export function readLink(

@@ -25,6 +25,9 @@ const show = (...operation: string[]) => ({ show: { resource: ['message'], opera
 
 const BILINGUAL = 'Plain text, or both languages as JSON {"CN":"中文","EN":"English"}.';
 
+const IMAGE_URL =
+	'The address WeLink returned for an image uploaded to WeLink (图片需先上传至WeLink). WeLink’s open API has no image upload, so the node cannot upload binary data for you.';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -204,8 +207,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'https://example.com/poster.png',
-		description: 'Address of the image (http or https)',
+		placeholder: 'https://open.welink.huaweicloud.com/tinyimage/v2/images/…',
+		description: IMAGE_URL,
 		displayOptions: show('sendImage'),
 	},
 
@@ -229,28 +232,31 @@ export const description: INodeProperties[] = [
 						name: 'description',
 						type: 'string',
 						default: '',
-						description: BILINGUAL,
+						description: `${BILINGUAL} Optional, at most 140 bytes (46 Chinese characters)`,
 					},
 					{
 						displayName: 'Image URL',
 						name: 'imageUrl',
 						type: 'string',
+						required: true,
 						default: '',
-						description: 'Cover image (http or https)',
+						description: `Cover image (required). ${IMAGE_URL} WeLink suggests 16:9 for the first article and 1:1 for the others.`,
 					},
 					{
 						displayName: 'Title',
 						name: 'title',
 						type: 'string',
+						required: true,
 						default: '',
-						description: BILINGUAL,
+						description: `${BILINGUAL} At most 18 bytes (6 Chinese characters)`,
 					},
 					{
 						displayName: 'URL',
 						name: 'url',
 						type: 'string',
+						required: true,
 						default: '',
-						description: 'Opened when the article is tapped',
+						description: 'Opened when the article is tapped (newsUrl)',
 					},
 				],
 			},

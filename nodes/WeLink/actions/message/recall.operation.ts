@@ -9,7 +9,7 @@ export function prepare(this: IExecuteFunctions, i: number): string {
 
 /** Recalls a card, image or news message for everyone. Recalling twice cannot recall anything else. */
 export async function execute(this: IExecuteFunctions, itemId: string, itemIndex: number) {
-	// UNCONFIRMED: no time limit on recall is documented.
+	// start-146 documents no time limit: WeLink's own answer decides.
 	await weLinkApiRequest.call(this, {
 		method: 'POST',
 		path: '/messages/v1/recall',

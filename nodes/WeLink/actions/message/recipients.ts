@@ -174,7 +174,8 @@ export async function sendInBatches(
 			}
 			throw partialFailure(ctx, failure, itemIds, n, batches.length, itemIndex);
 		}
-		// UNCONFIRMED: itemId is documented for plain cards only; other types are read the same way when present.
+		// itemId: plain card, image and news answers (start-141, -143, -144). UNCONFIRMED for app cards,
+		// whose page shows no answer: read the same way when present.
 		if (response?.itemId) itemIds.push(String(response.itemId));
 		if (Array.isArray(response?.failedUserId))
 			failedUserId.push(...(response.failedUserId as unknown[]).map(String));

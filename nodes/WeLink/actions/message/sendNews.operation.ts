@@ -1,15 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { checkHttpUrl, readBilingual } from '../common/text';
-import { commonFields, readLink, readOptions } from './content';
+import { readBilingual } from '../common/text';
+import { commonFields, readLink, readOptions, readWeLinkImage } from './content';
 import { readRecipients, sendInBatches } from './recipients';
 import type { SendInput } from './sendPlainCard.operation';
 
-/** A news message holds 1–5 articles (reference §3.4). */
+/**
+ * News (start-144): 1–5 articles; each has title (required, ≤ 18 bytes), description (≤ 140
+ * bytes), newsUrl (required), urlType ("html" only) and imageUrl (required, uploaded to WeLink).
+ */
 export const MAX_ARTICLES = 5;
+export const NEWS_LIMITS = { title: 18, description: 140 };
 
-export function prepare(this: IExecuteFunctions, i: number): SendInput {
+export async function prepare(this: IExecuteFunctions, i: number): Promise<SendInput> {
 	const recipients = readRecipients(this, i);
 	const options = readOptions(this, i);
 	const articles = (this.getNodeParameter('articles.article', i, []) as IDataObject[]) ?? [];
@@ -23,27 +27,26 @@ export function prepare(this: IExecuteFunctions, i: number): SendInput {
 			`has ${articles.length} articles, over WeLink's limit of ${MAX_ARTICLES}`,
 			`Keep at most ${MAX_ARTICLES} articles, or send a second news message.`,
 		);
-	const news = articles.map((article, n) => {
+	const news: IDataObject[] = [];
+	for (const [n, article] of articles.entries()) {
+		const name = `Article ${n + 1}`;
 		const entry: IDataObject = {
-			// UNCONFIRMED: which article fields WeLink requires; the pack requires a title and a link.
 			title: readBilingual(this, i, article.title, {
-				field: `Article ${n + 1} Title`,
+				field: `${name} Title`,
+				maxBytes: NEWS_LIMITS.title,
 				required: true,
 			}),
-			newsUrl: readLink(this, i, `Article ${n + 1} URL`, article.url, true),
+			newsUrl: readLink(this, i, `${name} URL`, article.url, true),
 			urlType: 'html',
+			imageUrl: await readWeLinkImage(this, i, `${name} Image URL`, article.imageUrl),
 		};
 		const description = readBilingual(this, i, article.description, {
-			field: `Article ${n + 1} Description`,
+			field: `${name} Description`,
+			maxBytes: NEWS_LIMITS.description,
 		});
 		if (description) entry.description = description;
-		const imageUrl = String(article.imageUrl ?? '').trim();
-		if (imageUrl) {
-			checkHttpUrl(this, i, `Article ${n + 1} Image URL`, imageUrl);
-			entry.imageUrl = imageUrl;
-		}
-		return entry;
-	});
+		news.push(entry);
+	}
 	return { recipients, content: { news, ...commonFields(this, i, options) } };
 }
 

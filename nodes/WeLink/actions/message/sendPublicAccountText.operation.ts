@@ -5,7 +5,11 @@ import { LIMITS, commonFields, readLink, readOptions } from './content';
 import { readRecipients, sendInBatches } from './recipients';
 import { readSender, type SendInput } from './sendPlainCard.operation';
 
-/** The legacy public-account message (messages/v3/send): users only, link required (reference §3.5). */
+/**
+ * The legacy public-account message (messages/v3/send): users only (msgRange "0": PY constants),
+ * title, content, urlType, urlPath and msgOwner required (PY MessagesV3SendRequest); msgDisplayMode
+ * an integer (PY, JAR).
+ */
 export function prepare(this: IExecuteFunctions, i: number): SendInput {
 	const recipients = readRecipients(this, i, true);
 	const options = readOptions(this, i);
@@ -30,9 +34,9 @@ export function prepare(this: IExecuteFunctions, i: number): SendInput {
 	const pcLink = readLink(this, i, 'PC Link URL', options.pcLink);
 	if (pcLink) content.desktopUrlPath = pcLink;
 	if (options.displayMode !== undefined) content.msgDisplayMode = Number(options.displayMode);
-	// UNCONFIRMED: the official Python SDK sends isForceTips as a string on v3/send (an integer on the card APIs).
-	if (options.strongReminder !== undefined)
-		content.isForceTips = options.strongReminder === true ? '1' : '0';
+	// An integer, as the Java SDK sends it (MessagesV3SendRequest.isForceTips: Integer) and as the card
+	// pages document it (start-141); the Python SDK's str() is the odd one out.
+	if (options.strongReminder !== undefined) content.isForceTips = options.strongReminder ? 1 : 0;
 	return { recipients, content };
 }
 
