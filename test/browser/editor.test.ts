@@ -30,6 +30,16 @@ const PACK = 'n8n-nodes-wecom-welink.';
 /** A browser test clicks through many screens; each waits for n8n, never for a fixed budget. */
 const TEST_TIMEOUT = 600_000;
 
+/** The credential n8n should offer first for a new node of the demo (not e.g. the contacts-sync one). */
+const EXPECTED_CREDENTIAL: Array<[string, string]> = [
+	['WeCom Group Robot', ''],
+	['WeCom Trigger', 'WeCom callback (sandbox)'],
+	['WeCom External', ''],
+	['WeCom ', 'WeCom app (sandbox)'],
+	['WeLink Trigger', 'WeLink (sandbox)'],
+	['WeLink ', 'WeLink (sandbox)'],
+];
+
 /** Examples whose run waits for a person (Send and Wait): opened and checked, not executed. */
 const WAITS_FOR_A_PERSON = new Set(['exExpenseApprove1']);
 
@@ -258,11 +268,17 @@ describe(`the n8n ${major}.x editor`, () => {
 					report.push(`${node.name}: subtitle "${subtitle.replace(/\s+/g, ' ')}"`);
 				await openNode(editor.page, node.name);
 				const panel = editor.page.locator('[data-test-id="ndv"]');
-				const credential = panel.locator('[data-test-id="node-credentials-select"] input');
-				if ((await credential.count()) > 0) {
-					const picked = await credential.first().inputValue();
-					if (/wrong|^$/i.test(picked)) report.push(`${node.name}: credential "${picked}"`);
-				}
+				// n8n fills a node's only credential type itself; where it does, it must be a working one.
+				// (With two credential types, as the External Contact Trigger's optional WeCom API, or
+				// the robot credential of a WeCom node made for another resource, it leaves the choice.)
+				const picked = await panel
+					.locator('[data-test-id="node-credentials-select"] input')
+					.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+				if (picked.some((name) => /wrong/i.test(name)))
+					report.push(`${node.name}: credential ${picked.join(', ')}`);
+				const expected = EXPECTED_CREDENTIAL.find(([prefix]) => node.name.startsWith(prefix))?.[1];
+				if (expected && !picked.includes(expected))
+					report.push(`${node.name}: credential ${picked.join(', ') || 'none'}, not ${expected}`);
 				if (node.name === 'WeCom Meeting: Create') await editor.shot('panel-meeting-create');
 				if (node.name === 'WeCom Contacts Sync: Sync to WeCom')
 					await editor.shot('panel-contacts-sync');
