@@ -273,7 +273,7 @@ describe(`the n8n ${major}.x editor`, () => {
 				// the robot credential of a WeCom node made for another resource, it leaves the choice.)
 				const picked = await panel
 					.locator('[data-test-id="node-credentials-select"] input')
-					.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+					.evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
 				if (picked.some((name) => /wrong/i.test(name)))
 					report.push(`${node.name}: credential ${picked.join(', ')}`);
 				const expected = EXPECTED_CREDENTIAL.find(([prefix]) => node.name.startsWith(prefix))?.[1];
