@@ -35,7 +35,7 @@ const EXPECTED_CREDENTIAL: Array<[string, string]> = [
 	['WeCom Group Robot', ''],
 	['WeCom Trigger', 'WeCom callback (sandbox)'],
 	['WeCom External', ''],
-	['WeCom ', 'WeCom app (sandbox)'],
+	['WeCom ', 'WeCom self-built app (sandbox)'],
 	['WeLink Trigger', 'WeLink (sandbox)'],
 	['WeLink ', 'WeLink (sandbox)'],
 ];
@@ -177,7 +177,7 @@ describe(`the n8n ${major}.x editor`, () => {
 			await editor.shot('credentials');
 			for (const name of names) {
 				await openCredential(name);
-				if (name.startsWith('WeCom app')) await editor.shot('credential-wecom');
+				if (name.startsWith('WeCom self-built app')) await editor.shot('credential-wecom');
 				await closeCredential();
 			}
 		},

@@ -29,12 +29,13 @@ export function exampleWorkflows(): WorkflowFixture[] {
 
 /**
  * The credentials a newcomer should see: only working ones (the tests' deliberately broken ones stay
- * out), the app credential imported last, so n8n offers it first for a new WeCom node (n8n picks
- * the most recently updated credential of the type).
+ * out). For a new node n8n's editor picks the last credential of the type in name order, so the
+ * self-built app's credential (meetings, messages, check-in) sorts after the contacts-sync and
+ * customer-contact ones, and is imported last for editors that go by the latest update.
  */
 export function demoCredentials(sandbox: Sandbox) {
 	const working = sandboxCredentials(sandbox).filter((c) => !/wrong/i.test(c.name));
-	const app = working.filter((c) => c.name.startsWith('WeCom app'));
+	const app = working.filter((c) => c.name.startsWith('WeCom self-built app'));
 	return [...working.filter((c) => !app.includes(c)), ...app];
 }
 

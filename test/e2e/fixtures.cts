@@ -46,7 +46,7 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 	return [
 		wecom(
 			CREDENTIAL_IDS.wecomApp,
-			'WeCom app (sandbox)',
+			'WeCom self-built app (sandbox)',
 			SANDBOX_SECRETS.app,
 			String(SANDBOX_AGENT_ID),
 		),
@@ -174,7 +174,9 @@ export function webhookIdFor(path: string) {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const WECOM_APP = { wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom app (sandbox)' } };
+export const WECOM_APP = {
+	wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom self-built app (sandbox)' },
+};
 
 /**
  * The same workflow started by hand: `n8n execute` needs a Manual Trigger, so schedule triggers
@@ -192,10 +194,16 @@ export function withManualStart<T extends { nodes: unknown[] }>(workflow: T): T 
 }
 
 export const WECOM_CALLBACK = {
-	wecomWelinkWeComCallbackApi: { id: CREDENTIAL_IDS.wecomCallback, name: 'WeCom callback (sandbox)' },
+	wecomWelinkWeComCallbackApi: {
+		id: CREDENTIAL_IDS.wecomCallback,
+		name: 'WeCom callback (sandbox)',
+	},
 };
 export const WECOM_CUSTOMER = {
-	wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomCustomer, name: 'WeCom customer contact (sandbox)' },
+	wecomWelinkWeComApi: {
+		id: CREDENTIAL_IDS.wecomCustomer,
+		name: 'WeCom customer contact (sandbox)',
+	},
 };
 
 /** A trigger workflow: the trigger alone (its output is what the tests read from the execution). */
