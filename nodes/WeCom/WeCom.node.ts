@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as aiBot from './actions/aiBot';
 import * as apiRequest from './actions/apiRequest';
 import * as checkin from './actions/checkin';
 import * as contactsImport from './actions/contactsImport';
@@ -29,6 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'AI Bot', value: 'aiBot' },
 			{ name: 'API Request', value: 'apiRequest' },
 			{ name: 'Check-In', value: 'checkin' },
 			{ name: 'Contacts Import', value: 'contactsImport' },
@@ -54,6 +56,7 @@ const properties: INodeProperties[] = [
 	...tag.description,
 	...contactsImport.description,
 	...contactsSync.description,
+	...aiBot.description,
 ];
 
 export class WeCom implements INodeType {
@@ -73,7 +76,7 @@ export class WeCom implements INodeType {
 			{
 				name: 'wecomWelinkWeComApi',
 				required: true,
-				displayOptions: { hide: { resource: ['groupRobot'] } },
+				displayOptions: { hide: { resource: ['groupRobot', 'aiBot'] } },
 			},
 			{
 				name: 'wecomWelinkWeComRobotApi',

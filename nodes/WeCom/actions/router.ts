@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
+import * as aiBot from './aiBot';
 import * as apiRequest from './apiRequest';
 import * as checkin from './checkin';
 import * as contactsImport from './contactsImport';
@@ -14,6 +15,7 @@ import * as message from './message';
 import * as tag from './tag';
 
 const operations: OperationMap = {
+	aiBot: { reply: aiBot.reply },
 	apiRequest: { request: apiRequest.request },
 	checkin: checkin.operations,
 	department: department.operations,
@@ -24,6 +26,7 @@ const operations: OperationMap = {
 	message: {
 		send: message.send,
 		sendAndWait: message.sendAndWait,
+		sendNoticeIfSlow: message.sendNoticeIfSlow,
 		recall: message.recall,
 		updateTemplateCard: message.updateTemplateCard,
 	},
