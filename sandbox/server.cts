@@ -11,6 +11,8 @@ import {
 	type SandboxResponse,
 } from './http.cjs';
 import { RequestLog, type LogEntry } from './log.cjs';
+import { registerLlmRoutes } from './llm.cjs';
+import { registerAiBotRoutes } from './wecom/aibot.cjs';
 import { registerCheckinRoutes } from './wecom/checkin.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
 import { registerContactWriteRoutes } from './wecom/contactWriteRoutes.cjs';
@@ -106,6 +108,8 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerMessageRoutes(router, proxy(wecom));
 	registerExternalContactRoutes(router, proxy(wecom));
 	registerCheckinRoutes(router, proxy(wecom));
+	registerAiBotRoutes(router, state);
+	registerLlmRoutes(router, state);
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerWeLinkMessageRoutes(router, proxy(welink));
 	registerWeLinkTodoRoutes(router, proxy(welink));

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { CallbackCryptoError } from '../../shared/crypto/errors';
-import { decryptWeCom, parseEncodingAesKey, verifyWeComSignature } from '../../shared/crypto/wecom';
+import { openWeComCallback, parseEncodingAesKey } from '../../shared/crypto/wecom';
 import { MAX_AIBOT_BODY } from './limits';
 
 /**
@@ -83,17 +83,11 @@ export function readAiBotCallback(
 			if (!encrypted)
 				return { kind: 'reject', status: 400, reason: 'body is not {"encrypt": …} JSON' };
 		}
-		verifyWeComSignature(config.token, timestamp, nonce, encrypted, signature);
-		const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
-		if (
-			!/^\d{1,12}$/.test(timestamp) ||
-			(options.toleranceSeconds > 0 && Math.abs(now - Number(timestamp)) > options.toleranceSeconds)
-		) {
-			return { kind: 'reject', status: 403, reason: 'timestamp outside the accepted window' };
-		}
-		const { message, receiveId } = decryptWeCom(config.key, encrypted);
-		if (receiveId !== AIBOT_RECEIVE_ID)
-			return { kind: 'reject', status: 403, reason: 'payload is not for a corp’s own AI bot' };
+		const message = openWeComCallback(
+			{ ...config, receiveId: AIBOT_RECEIVE_ID },
+			{ encrypted, signature, timestamp, nonce },
+			options,
+		);
 		if (request.method === 'GET') return { kind: 'verify', echo: message };
 		let parsed: unknown;
 		try {

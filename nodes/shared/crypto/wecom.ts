@@ -92,6 +92,35 @@ export function decryptWeCom(
 	};
 }
 
+/**
+ * The checks every WeCom callback passes, in this order: signature over the ciphertext (constant time),
+ * timestamp window (0 = no window), decryption, receive ID. Returns the decrypted message.
+ */
+export function openWeComCallback(
+	config: { token: string; key: Buffer; receiveId: string },
+	signed: { encrypted: string; signature: string; timestamp: string; nonce: string },
+	window: { toleranceSeconds: number; nowSeconds?: number },
+): string {
+	verifyWeComSignature(
+		config.token,
+		signed.timestamp,
+		signed.nonce,
+		signed.encrypted,
+		signed.signature,
+	);
+	const now = window.nowSeconds ?? Math.floor(Date.now() / 1000);
+	if (
+		!/^\d{1,12}$/.test(signed.timestamp) ||
+		(window.toleranceSeconds > 0 &&
+			Math.abs(now - Number(signed.timestamp)) > window.toleranceSeconds)
+	)
+		throw new CallbackCryptoError('stale', 'timestamp outside the accepted window');
+	const { message, receiveId } = decryptWeCom(config.key, signed.encrypted);
+	if (receiveId !== config.receiveId)
+		throw new CallbackCryptoError('wrong-receiver', 'payload is for another receive ID');
+	return message;
+}
+
 /** Passive encrypted reply (the body of the 200 answer to a callback). */
 export function weComEncryptedReply(
 	key: Buffer,
