@@ -48,6 +48,19 @@ export async function runAiAssistant(): Promise<Row[]> {
 		llm.delayMs = AGENT_MS;
 		llm.tokenGapMs = 500;
 		const users = Array.from({ length: MEMBERS }, (_, n) => `benchuser${n + 1}`);
+		// App messages reach members the app can see: add them to the sandbox's directory.
+		users.forEach((userid, n) =>
+			sandbox.state.wecom.contacts.addMember({
+				userid,
+				name: `同事${n + 1}`,
+				department: [1],
+				main_department: 1,
+				mobile: `+86 1390000${String(n).padStart(4, '0')}`,
+				email: `${userid}@sandbox.example.com`,
+				status: 1,
+				enable: 1,
+			}),
+		);
 
 		progress(
 			`row 8a: ${MEMBERS} members write to the app, each message delivered 3 times, 5 s apart…`,

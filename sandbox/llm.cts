@@ -20,6 +20,31 @@ export interface LlmCall {
 	question: string;
 	turns: number;
 	answer: string;
+	/** The tools the agent offered (name and description, as the model reads them). */
+	tools: Array<{ name: string; description: string }>;
+}
+
+interface OfferedTool {
+	function?: {
+		name?: string;
+		description?: string;
+		parameters?: { properties?: Record<string, unknown> };
+	};
+}
+
+/**
+ * "通知 lisi：明天的会改到三点" with a tool offered: the stand-in calls the first tool, filling a
+ * member-like parameter with the ID and every other one with the text — the way a model uses a
+ * "send a message" tool. After the tool's result it confirms.
+ */
+function toolCall(question: string, tools: OfferedTool[]) {
+	const match = /^通知\s*([A-Za-z0-9_.@-]+)[：:]\s*(.+)$/s.exec(question);
+	const tool = tools[0]?.function;
+	if (!match || !tool?.name) return undefined;
+	const args: Record<string, string> = {};
+	for (const name of Object.keys(tool.parameters?.properties ?? {}))
+		args[name] = /member|user|recipient|to$/i.test(name) ? match[1] : match[2];
+	return { name: tool.name, args, member: match[1], text: match[2] };
 }
 
 export class LlmStandIn {
@@ -93,9 +118,23 @@ export function registerLlmRoutes(router: Router, state: SandboxState) {
 			return { status: 400, body: { error: { message: 'messages is required', type: 'invalid' } } };
 		const users = messages.filter((m) => m.role === 'user');
 		const question = textOf(users.at(-1)?.content).trim();
-		const answer = standInAnswer(question, users.length);
+		const offered = Array.isArray(body?.tools) ? (body.tools as OfferedTool[]) : [];
+		const call = toolCall(question, offered);
+		const toolDone = messages.at(-1)?.role === 'tool';
+		let answer = standInAnswer(question, users.length);
+		if (call && toolDone) answer = `已通知 ${call.member}：${call.text}`;
 		const stream = body?.stream === true;
-		llm.calls.push({ at: Date.now(), stream, question, turns: users.length, answer });
+		llm.calls.push({
+			at: Date.now(),
+			stream,
+			question,
+			turns: users.length,
+			answer,
+			tools: offered.map((t) => ({
+				name: String(t.function?.name ?? ''),
+				description: String(t.function?.description ?? ''),
+			})),
+		});
 		await wait(llm.delayMs);
 		if (llm.failNext > 0) {
 			llm.failNext--;
@@ -105,6 +144,33 @@ export function registerLlmRoutes(router: Router, state: SandboxState) {
 		const model = String(body?.model ?? 'sandbox-chat');
 		const created = Math.floor(Date.now() / 1000);
 		const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
+		if (call && !toolDone && !stream)
+			return {
+				body: {
+					id,
+					object: 'chat.completion',
+					created,
+					model,
+					choices: [
+						{
+							index: 0,
+							message: {
+								role: 'assistant',
+								content: null,
+								tool_calls: [
+									{
+										id: `call_sbx_${llm.calls.length}`,
+										type: 'function',
+										function: { name: call.name, arguments: JSON.stringify(call.args) },
+									},
+								],
+							},
+							finish_reason: 'tool_calls',
+						},
+					],
+					usage,
+				},
+			};
 		if (!stream)
 			return {
 				body: {
