@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { callbackSecretFields } from '../nodes/WeCom/callback/credentialFields';
+
 /**
  * Token and EncodingAESKey of a WeCom AI bot's API mode (智能机器人 → API模式). WeCom calls n8n, never the
  * other way round, so the WeCom AI Bot Trigger tests it locally (testedBy): format checks and an
@@ -16,25 +18,7 @@ export class WecomWelinkWeComAiBotApi implements ICredentialType {
 		'https://github.com/n8n-nodes-wecom-welink/n8n-nodes-wecom-welink#wecom-ai-bot-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'The Token of the bot’s API mode (智能机器人 → API模式 → 接收消息 URL 设置); letters and digits, at most 32',
-		},
-		{
-			displayName: 'EncodingAESKey',
-			name: 'encodingAesSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'The 43-character EncodingAESKey from the same page',
-		},
+		...callbackSecretFields('the bot’s API mode (智能机器人 → API模式 → 接收消息 URL 设置)'),
 		{
 			displayName: 'Bot ID',
 			name: 'botId',

@@ -67,7 +67,8 @@ export class WeCom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Automate WeCom (企业微信): meetings, messages, contacts, check-in and any API',
+		description:
+			'Automate WeCom (企业微信): meetings, messages, contacts, check-in, AI bot replies and any API',
 		defaults: { name: 'WeCom' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -235,6 +235,7 @@ export function registerAiBotRoutes(router: Router, state: SandboxState) {
 			if (code.chattype !== 'single')
 				problems.push('template_card is allowed in single chats only');
 		} else problems.push(`msgtype ${String(body.msgtype)} is not markdown or template_card`);
+		// UNCONFIRMED errcode for a refused active reply; 40058 (invalid parameter) as elsewhere.
 		if (problems.length) return { body: { errcode: 40058, errmsg: problems.join('; ') } };
 		code.used = true;
 		world.activeReplies.push({ msgid: code.msgid, userid: code.userid, body, at: state.now() });
