@@ -1,3 +1,4 @@
+import { runAiAssistant } from './aiAssistant.cjs';
 import { runCallCounts } from './calls.cjs';
 import { runCrypto } from './crypto.cjs';
 import { runOrgSync } from './orgSync.cjs';
@@ -17,6 +18,7 @@ export const BENCHMARKS: Record<string, () => Promise<Row[]> | Row[]> = {
 	crypto: runCrypto,
 	webhook: runWebhook,
 	transport: runTransport,
+	aiAssistant: runAiAssistant,
 };
 
 async function main() {

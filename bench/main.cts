@@ -10,7 +10,7 @@ import { progress, RESULT_PREFIX, type Row } from './report.cjs';
  * two cores; running them side by side would measure each other), and prints ONE table: each
  * figure next to its theoretical minimum or target, with a pass/fail mark.
  *
- *   node build/bench/main.cjs [--only calls,orgSync,crypto,transport,webhook]
+ *   node build/bench/main.cjs [--only calls,orgSync,crypto,transport,webhook,aiAssistant]
  */
 
 interface Plan {
@@ -70,6 +70,22 @@ const PLANS: Plan[] = [
 			{ id: '7', what: 'Per-call overhead of our transport over raw http', target: '< 1,000 µs' },
 		],
 		timeoutMs: 120_000,
+	},
+	{
+		name: 'aiAssistant',
+		rows: [
+			{
+				id: '9a',
+				what: 'Replies per message, app + AI Agent (12 s), WeCom’s retries',
+				target: 'exactly 1',
+			},
+			{
+				id: '9b',
+				what: 'Replies per message, AI bot + AI Agent (12 s), WeCom’s retries',
+				target: 'exactly 1',
+			},
+		],
+		timeoutMs: 420_000,
 	},
 ];
 

@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { callbackSecretFields } from '../nodes/WeCom/callback/credentialFields';
+
 /**
  * Token and EncodingAESKey of a WeCom callback URL (接收消息服务器). WeCom calls n8n, never the other
  * way round, so this credential is tested locally by the trigger nodes (testedBy): format checks and
@@ -16,25 +18,7 @@ export class WecomWelinkWeComCallbackApi implements ICredentialType {
 		'https://github.com/n8n-nodes-wecom-welink/n8n-nodes-wecom-welink#wecom-callback-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'The Token you set (or let WeCom generate) under the app’s 接收消息 → 设置API接收; letters and digits, at most 32',
-		},
-		{
-			displayName: 'EncodingAESKey',
-			name: 'encodingAesSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'The 43-character EncodingAESKey from the same page',
-		},
+		...callbackSecretFields('the app’s 接收消息 → 设置API接收'),
 		{
 			displayName: 'Receive ID (Corp ID)',
 			name: 'receiveId',

@@ -13,6 +13,12 @@ import {
 	SANDBOX_SECRETS,
 	type Permission,
 } from './wecom/apps.cjs';
+import {
+	AiBotMember,
+	type AiBotTarget,
+	type DeliveryOptions,
+	type MemberMessage,
+} from './wecom/aibotSender.cjs';
 import { SANDBOX_ROBOT_KEY } from './wecom/world.cjs';
 import { SANDBOX_WELINK_CLIENT_ID, SANDBOX_WELINK_CLIENT_SECRET } from './welink/world.cjs';
 
@@ -167,6 +173,16 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 			options?: Parameters<typeof verifyWeComUrl>[2];
 		};
 		return ok({ result: await verifyWeComUrl(target, echo, options) });
+	});
+
+	router.on('POST', '/__sandbox/callbacks/aibot', async (req) => {
+		const { target, message, options } = body(req) as {
+			target: AiBotTarget;
+			message: MemberMessage;
+			options?: DeliveryOptions;
+		};
+		const member = new AiBotMember(state, `http://${String(req.headers.host)}`, target);
+		return ok({ result: await member.say(message, options) });
 	});
 
 	router.on('POST', '/__sandbox/callbacks/welink', async (req) => {

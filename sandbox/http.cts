@@ -19,6 +19,8 @@ export interface SandboxResponse {
 	headers?: Record<string, string>;
 	/** Objects are sent as JSON, strings and buffers as they are. */
 	body?: unknown;
+	/** Sent piece by piece as produced, after the headers (server-sent events); replaces body. */
+	stream?: AsyncIterable<string>;
 }
 
 export type Handler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
@@ -92,6 +94,15 @@ export async function readRequest(req: IncomingMessage, maxBytes: number): Promi
 
 export function writeResponse(res: ServerResponse, response: SandboxResponse) {
 	const { status = 200, headers = {}, body } = response;
+	if (response.stream) {
+		res.writeHead(status, { 'content-type': 'text/event-stream', ...headers });
+		const source = response.stream;
+		void (async () => {
+			for await (const piece of source) res.write(piece);
+			res.end();
+		})();
+		return;
+	}
 	let payload: Buffer | string;
 	const finalHeaders = { ...headers };
 	if (Buffer.isBuffer(body) || typeof body === 'string') {

@@ -12,6 +12,8 @@ import {
 } from './http.cjs';
 import { RequestLog, type LogEntry } from './log.cjs';
 import { registerApprovalRoutes } from './wecom/approvals.cjs';
+import { registerLlmRoutes } from './llm.cjs';
+import { registerAiBotRoutes } from './wecom/aibot.cjs';
 import { registerCheckinRoutes } from './wecom/checkin.cjs';
 import { registerContactReadRoutes } from './wecom/contactRoutes.cjs';
 import { registerContactWriteRoutes } from './wecom/contactWriteRoutes.cjs';
@@ -114,6 +116,8 @@ export function buildRouter(state: SandboxState, plugins: SandboxOptions['plugin
 	registerApprovalRoutes(router, proxy(wecom));
 	registerOAuthRoutes(router, proxy(wecom));
 	registerCallbackIpRoute(router, proxy(wecom));
+	registerAiBotRoutes(router, state);
+	registerLlmRoutes(router, state);
 	registerWeLinkCoreRoutes(router, proxy(welink));
 	registerWeLinkMessageRoutes(router, proxy(welink));
 	registerWeLinkTodoRoutes(router, proxy(welink));

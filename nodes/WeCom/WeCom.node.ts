@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as aiBot from './actions/aiBot';
 import * as apiRequest from './actions/apiRequest';
 import * as approval from './actions/approval';
 import * as checkin from './actions/checkin';
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'AI Bot', value: 'aiBot' },
 			{ name: 'API Request', value: 'apiRequest' },
 			{ name: 'Approval (审批)', value: 'approval' },
 			{ name: 'Check-In', value: 'checkin' },
@@ -72,6 +74,7 @@ const properties: INodeProperties[] = [
 	...approval.description,
 	...oauth.description,
 	...ipList.description,
+	...aiBot.description,
 ];
 
 export class WeCom implements INodeType {
@@ -82,7 +85,8 @@ export class WeCom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Automate WeCom (企业微信): meetings, messages, contacts, check-in and any API',
+		description:
+			'Automate WeCom (企业微信): meetings, messages, contacts, check-in, AI bot replies and any API',
 		defaults: { name: 'WeCom' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -91,7 +95,7 @@ export class WeCom implements INodeType {
 			{
 				name: 'wecomWelinkWeComApi',
 				required: true,
-				displayOptions: { hide: { resource: ['groupRobot'] } },
+				displayOptions: { hide: { resource: ['groupRobot', 'aiBot'] } },
 			},
 			{
 				name: 'wecomWelinkWeComRobotApi',

@@ -28,6 +28,20 @@ export function utf8Bytes(text: string) {
 	return Buffer.byteLength(text, 'utf8');
 }
 
+/** The longest prefix of `text` that fits `maxBytes` of UTF-8, never splitting a character. */
+export function cutToBytes(text: string, maxBytes: number): string {
+	if (utf8Bytes(text) <= maxBytes) return text;
+	let bytes = 0;
+	let end = 0;
+	for (const char of text) {
+		const size = Buffer.byteLength(char, 'utf8');
+		if (bytes + size > maxBytes) break;
+		bytes += size;
+		end += char.length;
+	}
+	return text.slice(0, end);
+}
+
 /** Counts user-perceived characters the way WeCom does (code points, so an emoji is one). */
 export function charCount(text: string) {
 	return [...text].length;

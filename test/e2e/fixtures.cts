@@ -6,6 +6,8 @@ import {
 	SANDBOX_SECRETS,
 } from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_ROBOT_KEY } from '../../sandbox/wecom/world.cjs';
+import { SANDBOX_AIBOT } from '../../sandbox/wecom/aibot.cjs';
+import { LLM_PATH, SANDBOX_LLM_KEY } from '../../sandbox/llm.cjs';
 import {
 	SANDBOX_WELINK_CLIENT_ID,
 	SANDBOX_WELINK_CLIENT_SECRET,
@@ -26,6 +28,8 @@ export const CREDENTIAL_IDS = {
 	wecomRobot: 'e2eWeComRobot001',
 	wecomRobotWrong: 'e2eWeComRobotX01',
 	wecomCallback: 'e2eWeComCallb001',
+	wecomAiBot: 'e2eWeComAiBot001',
+	chatModel: 'e2eChatModelSbx1',
 	welink: 'e2eWeLinkApp0001',
 	welinkWrongSecret: 'e2eWeLinkWrong01',
 } as const;
@@ -82,6 +86,23 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 				encodingAesSecret: SANDBOX_CALLBACK.encodingAesKey,
 				receiveId: SANDBOX_CORP_ID,
 			},
+		},
+		{
+			id: CREDENTIAL_IDS.wecomAiBot,
+			name: 'WeCom AI bot (sandbox)',
+			type: 'wecomWelinkWeComAiBotApi',
+			data: {
+				token: SANDBOX_AIBOT.token,
+				encodingAesSecret: SANDBOX_AIBOT.encodingAesKey,
+				botId: SANDBOX_AIBOT.botId,
+			},
+		},
+		{
+			// n8n's own OpenAI credential, its Base URL on the sandbox's deterministic chat model.
+			id: CREDENTIAL_IDS.chatModel,
+			name: 'Chat model (sandbox stand-in)',
+			type: 'openAiApi',
+			data: { apiKey: SANDBOX_LLM_KEY, url: `${sandbox.url}${LLM_PATH}`, header: false },
 		},
 		{
 			id: CREDENTIAL_IDS.welink,

@@ -23,6 +23,9 @@ export const FIXTURE_SECRETS = {
 /** Token shapes the sandbox issues (sandbox/wecom/apps.cts, sandbox/welink/world.cts). */
 export const SANDBOX_TOKEN_PATTERNS = [/WECOM_TOKEN_\d+_[0-9a-f]{24}/, /welink-\d+-[0-9a-f]{24}/];
 
+/** Secret fields of n8n's own credential types the fixtures use (the chat model's OpenAI credential). */
+const N8N_SECRET_FIELDS: Record<string, string[]> = { openAiApi: ['apiKey', 'headerValue'] };
+
 /** Values too short or too common to be told apart from ordinary text are not scanned for. */
 function scannable(value: unknown): value is string {
 	return typeof value === 'string' && value.length >= 8 && !/^\d+$/.test(value);
@@ -39,7 +42,8 @@ export function credentialSecrets(type: string, data: ICredentialDataDecryptedOb
 			.properties.filter((p) => p.typeOptions?.password === true)
 			.map((p) => p.name);
 	} catch {
-		passwordFields = Object.keys(data);
+		// A credential type of n8n itself (not of this pack): its known secret fields, else every field.
+		passwordFields = N8N_SECRET_FIELDS[type] ?? Object.keys(data);
 	}
 	const out = new Set<string>();
 	for (const name of passwordFields) {

@@ -41,6 +41,9 @@ export function webhookHarness(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	extras: {
 		httpRequestWithAuthentication?: (type: string, options: IDataObject) => Promise<unknown>;
+		httpRequest?: (options: IDataObject) => Promise<unknown>;
+		/** The response object of the last call, for tests that write to it after the answer. */
+		onResponse?: (res: Record<string, unknown>) => void;
 	} = {},
 ): WebhookHarness {
 	const staticData: IDataObject = {};
@@ -91,6 +94,7 @@ export function webhookHarness(
 					return credentials[type];
 				},
 				getWorkflowStaticData: () => staticData,
+				getWorkflow: () => ({ id: 'harness-workflow', name: 'Harness', active: true }),
 				getTimezone: () => 'Asia/Shanghai',
 				getNode: () => ({
 					id: 'trigger',
@@ -114,11 +118,21 @@ export function webhookHarness(
 						if (!extras.httpRequestWithAuthentication) throw new Error('no HTTP in this test');
 						return await extras.httpRequestWithAuthentication(type, options);
 					},
+					httpRequest: async (options: IDataObject) => {
+						if (!extras.httpRequest) throw new Error('no HTTP in this test');
+						return await extras.httpRequest(options);
+					},
+					prepareBinaryData: async (data: Buffer, fileName: string, mimeType: string) => ({
+						data: data.toString('base64'),
+						fileName,
+						mimeType,
+					}),
 				},
 			} as unknown as IWebhookFunctions;
 			const response = await (
 				node.webhook as (this: IWebhookFunctions) => Promise<IWebhookResponseData>
 			).call(ctx);
+			extras.onResponse?.(res as unknown as Record<string, unknown>);
 			result.workflowData = response.workflowData;
 			result.noWebhookResponse = response.noWebhookResponse;
 			// The answer, the items started and the logs must hold no credential secret.

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
+import * as aiBot from './aiBot';
 import * as apiRequest from './apiRequest';
 import * as approval from './approval';
 import * as checkin from './checkin';
@@ -20,6 +21,7 @@ import * as oauth from './oauth';
 import * as tag from './tag';
 
 const operations: OperationMap = {
+	aiBot: { reply: aiBot.reply },
 	apiRequest: { request: apiRequest.request },
 	checkin: checkin.operations,
 	department: department.operations,
@@ -36,6 +38,7 @@ const operations: OperationMap = {
 	message: {
 		send: message.send,
 		sendAndWait: message.sendAndWait,
+		sendNoticeIfSlow: message.sendNoticeIfSlow,
 		recall: message.recall,
 		updateTemplateCard: message.updateTemplateCard,
 	},

@@ -35,15 +35,15 @@ export const toleranceOption: INodeProperties = {
 };
 
 /**
- * The credential cannot be checked against WeCom (WeCom calls n8n), so the test checks what can be
- * checked locally: Token and key format, and that the key encrypts and decrypts.
+ * A callback credential cannot be checked against WeCom (WeCom calls n8n), so its test checks what
+ * can be checked locally: Token and key format, and that the key decrypts what it encrypts.
  */
-export async function weComCallbackCredentialTest(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
+export function credentialRoundTrip(
+	read: () => { key: Buffer; receiveId: string },
+	okMessage: string,
+): INodeCredentialTestResult {
 	try {
-		const config = callbackConfig(credential.data ?? {});
+		const config = read();
 		const probe = decryptWeCom(
 			config.key,
 			encryptWeCom(config.key, 'n8n credential test', config.receiveId),
@@ -56,11 +56,17 @@ export async function weComCallbackCredentialTest(
 			error instanceof CallbackCryptoError ? error.message : 'The credential could not be read';
 		return { status: 'Error', message: reason };
 	}
-	return {
-		status: 'OK',
-		message:
-			'Token, EncodingAESKey and receive ID are well-formed. WeCom verifies them when you save the callback URL.',
-	};
+	return { status: 'OK', message: okMessage };
+}
+
+export async function weComCallbackCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	return credentialRoundTrip(
+		() => callbackConfig(credential.data ?? {}),
+		'Token, EncodingAESKey and receive ID are well-formed. WeCom verifies them when you save the callback URL.',
+	);
 }
 
 /** WeCom callback URLs are set by hand in the admin console: nothing to register or remove. */

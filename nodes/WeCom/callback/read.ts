@@ -2,9 +2,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { CallbackCryptoError } from '../../shared/crypto/errors';
 import {
-	decryptWeCom,
+	openWeComCallback,
 	parseEncodingAesKey,
-	verifyWeComSignature,
 	weComEncryptedReply,
 } from '../../shared/crypto/wecom';
 import { cdata, parseXml, XmlError, type XmlRecord } from '../../shared/xml';
@@ -79,18 +78,7 @@ export function readWeComCallback(
 					: '';
 			if (!encrypted) return { kind: 'reject', status: 400, reason: 'Encrypt element missing' };
 		}
-		verifyWeComSignature(config.token, timestamp, nonce, encrypted, signature);
-		const sent = Number(timestamp);
-		const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
-		if (
-			!/^\d{1,12}$/.test(timestamp) ||
-			(options.toleranceSeconds > 0 && Math.abs(now - sent) > options.toleranceSeconds)
-		) {
-			return { kind: 'reject', status: 403, reason: 'timestamp outside the accepted window' };
-		}
-		const { message, receiveId } = decryptWeCom(config.key, encrypted);
-		if (receiveId !== config.receiveId)
-			return { kind: 'reject', status: 403, reason: 'payload is for another receive ID' };
+		const message = openWeComCallback(config, { encrypted, signature, timestamp, nonce }, options);
 		if (request.method === 'GET') return { kind: 'verify', echo: message };
 		const inner = parseXml(message);
 		if (typeof inner.value !== 'object' || Array.isArray(inner.value))

@@ -79,18 +79,7 @@ export function decryptWeCom(
 	if (data.length > MAX_CALLBACK_MESSAGE_BYTES + 64) {
 		throw new CallbackCryptoError('malformed', 'ciphertext is too large');
 	}
-	const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
-	decipher.setAutoPadding(false);
-	const plain = Buffer.concat([decipher.update(data), decipher.final()]);
-	const pad = plain[plain.length - 1];
-	if (pad < 1 || pad > BLOCK || pad > plain.length) {
-		throw new CallbackCryptoError('malformed', 'invalid padding (wrong EncodingAESKey?)');
-	}
-	for (let i = plain.length - pad; i < plain.length; i++) {
-		if (plain[i] !== pad)
-			throw new CallbackCryptoError('malformed', 'invalid padding (wrong EncodingAESKey?)');
-	}
-	const content = plain.subarray(0, plain.length - pad);
+	const content = decryptBlocks(key, data);
 	if (content.length < 20)
 		throw new CallbackCryptoError('malformed', 'decrypted payload is too short');
 	const length = content.readUInt32BE(16);
@@ -101,6 +90,35 @@ export function decryptWeCom(
 		message: content.subarray(20, 20 + length).toString('utf8'),
 		receiveId: content.subarray(20 + length).toString('utf8'),
 	};
+}
+
+/**
+ * The checks every WeCom callback passes, in this order: signature over the ciphertext (constant time),
+ * timestamp window (0 = no window), decryption, receive ID. Returns the decrypted message.
+ */
+export function openWeComCallback(
+	config: { token: string; key: Buffer; receiveId: string },
+	signed: { encrypted: string; signature: string; timestamp: string; nonce: string },
+	window: { toleranceSeconds: number; nowSeconds?: number },
+): string {
+	verifyWeComSignature(
+		config.token,
+		signed.timestamp,
+		signed.nonce,
+		signed.encrypted,
+		signed.signature,
+	);
+	const now = window.nowSeconds ?? Math.floor(Date.now() / 1000);
+	if (
+		!/^\d{1,12}$/.test(signed.timestamp) ||
+		(window.toleranceSeconds > 0 &&
+			Math.abs(now - Number(signed.timestamp)) > window.toleranceSeconds)
+	)
+		throw new CallbackCryptoError('stale', 'timestamp outside the accepted window');
+	const { message, receiveId } = decryptWeCom(config.key, signed.encrypted);
+	if (receiveId !== config.receiveId)
+		throw new CallbackCryptoError('wrong-receiver', 'payload is for another receive ID');
+	return message;
 }
 
 /** Passive encrypted reply (the body of the 200 answer to a callback). */
@@ -119,4 +137,26 @@ export function weComEncryptedReply(
 		`<MsgSignature><![CDATA[${signature}]]></MsgSignature>` +
 		`<TimeStamp>${timestamp}</TimeStamp><Nonce><![CDATA[${nonce}]]></Nonce></xml>`
 	);
+}
+
+/** AES-256-CBC with IV = first 16 key bytes, then the PKCS#7 padding (up to 32) checked and removed. */
+function decryptBlocks(key: Buffer, data: Buffer): Buffer {
+	const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
+	decipher.setAutoPadding(false);
+	const plain = Buffer.concat([decipher.update(data), decipher.final()]);
+	const pad = plain[plain.length - 1];
+	if (pad < 1 || pad > BLOCK || pad > plain.length || plain.subarray(-pad).some((b) => b !== pad))
+		throw new CallbackCryptoError('malformed', 'invalid padding (wrong EncodingAESKey?)');
+	return plain.subarray(0, plain.length - pad);
+}
+
+/**
+ * Files an AI bot receives (image URLs) are served encrypted the same way, without the random and
+ * length prefix (docs/reference/wecom-ai-bot.md §3).
+ */
+export function decryptWeComMedia(key: Buffer, data: Buffer): Buffer {
+	if (data.length === 0 || data.length % 16 !== 0) {
+		throw new CallbackCryptoError('malformed', 'encrypted file length is not a multiple of 16');
+	}
+	return decryptBlocks(key, data);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkText, inputError, stringParam } from '../../../shared/validation';
 import { readMediaFile, TEMPORARY_MEDIA, type MediaFile, type MediaType } from '../media/rules';
+import { splitText } from './split';
 
 /**
  * Message types of message/send (reference §3.1) with their fields and documented limits.
@@ -341,7 +342,12 @@ export interface MessageContent {
 	payload: IDataObject;
 	/** A binary file to upload before sending. */
 	upload?: { file: MediaFile; type: MediaType };
+	/** A long text split into several messages (option Split Long Text), sent in order. */
+	parts?: string[];
 }
+
+/** How many messages one long text may become (a runaway answer is refused, not sent as 50). */
+export const MAX_SPLIT_PARTS = 10;
 
 const HTTP_URL = /^https?:\/\/\S+$/i;
 
@@ -377,14 +383,26 @@ export async function readContent(
 		case 'text':
 		case 'markdown': {
 			const content = ctx.getNodeParameter('content', i, '') as string;
-			checkText(ctx, i, content, {
+			const split = (ctx.getNodeParameter('options', i, {}) as IDataObject).splitLongText === true;
+			const parts = split ? splitText(content, 2048) : [content];
+			checkText(ctx, i, parts.length > 1 ? parts[0] : content, {
 				field: 'Content',
 				max: 2048,
 				unit: 'bytes',
 				required: true,
-				fix: 'WeCom cuts longer text; split it into several messages.',
+				fix: 'WeCom cuts longer text; turn on the option Split Long Text, or shorten it.',
 			});
-			return { msgtype, payload: { content } };
+			if (parts.length > MAX_SPLIT_PARTS)
+				throw inputError(
+					ctx,
+					i,
+					'Content',
+					`would be ${parts.length} messages; at most ${MAX_SPLIT_PARTS} are sent for one text`,
+					'Shorten the text (about 20 KB at most).',
+				);
+			return parts.length > 1
+				? { msgtype, payload: { content: parts[0] }, parts }
+				: { msgtype, payload: { content } };
 		}
 		case 'image':
 		case 'voice':

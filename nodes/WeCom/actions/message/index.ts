@@ -5,10 +5,11 @@ import * as recall from './recall.operation';
 import { recipientFields } from './recipients';
 import * as send from './send.operation';
 import * as sendAndWait from './sendAndWait.operation';
+import * as sendNoticeIfSlow from './sendNoticeIfSlow.operation';
 import { templateCardFields } from './templateCard';
 import * as updateTemplateCard from './updateTemplateCard.operation';
 
-export { recall, send, sendAndWait, updateTemplateCard };
+export { recall, send, sendAndWait, sendNoticeIfSlow, updateTemplateCard };
 
 const show = (...operation: string[]) => ({ show: { resource: ['message'], operation } });
 
@@ -38,6 +39,13 @@ export const description: INodeProperties[] = [
 				value: 'sendAndWait',
 				action: 'Send message and wait for response',
 				description: 'Send an approve/decline card and pause until a member answers',
+			},
+			{
+				name: 'Send Notice If Slow',
+				value: 'sendNoticeIfSlow',
+				action: 'Send a notice if the answer is slow',
+				description:
+					'Tell a member "正在思考…" when no answer reaches them within a few seconds (e.g. before an AI agent); the answer cancels it',
 			},
 			{
 				name: 'Update Template Card',
@@ -93,6 +101,14 @@ export const description: INodeProperties[] = [
 				description: 'Up to 4 hours',
 			},
 			{
+				displayName: 'Split Long Text',
+				name: 'splitLongText',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether text or markdown over WeCom’s 2,048 bytes is sent as several messages (at most 10), split between paragraphs or lines, e.g. for an AI agent’s answer',
+			},
+			{
 				displayName: 'Translate IDs',
 				name: 'enableIdTrans',
 				type: 'boolean',
@@ -104,6 +120,7 @@ export const description: INodeProperties[] = [
 	},
 
 	...sendAndWait.sendAndWaitFields,
+	...sendNoticeIfSlow.description,
 
 	{
 		displayName: 'Message IDs',

@@ -5,6 +5,7 @@ import { inputError } from '../../../shared/validation';
 import { weComAgentId, weComApiRequest } from '../../transport';
 import { uploadTemporaryMedia } from '../media/upload';
 import { readContent, type MessageContent } from './content';
+import { cancelNotices } from './notices';
 import { planBatches, readRecipients, resolveMobiles, type Recipients } from './recipients';
 import { readTemplateCard } from './templateCard';
 
@@ -237,5 +238,40 @@ function partialFailure(
 }
 
 export async function execute(this: IExecuteFunctions, input: SendInput, itemIndex: number) {
-	return await sendMessage(this, input, itemIndex);
+	cancelNotices(this, input.recipients.members);
+	const { parts } = input.content;
+	if (!parts) return await sendMessage(this, input, itemIndex);
+	// A split text: one message per part, in order; a failure names the parts already delivered.
+	const sent: IDataObject[] = [];
+	for (const [n, part] of parts.entries()) {
+		const content = { ...input.content, payload: { ...input.content.payload, content: part } };
+		try {
+			sent.push(await sendMessage(this, { ...input, content }, itemIndex));
+		} catch (error) {
+			const original = error as Error & { description?: string; context?: IDataObject };
+			const details = (original.context?.details ?? {}) as IDataObject;
+			const delivered = sent.flatMap((s) => s.msgIds as string[]);
+			const failure = new NodeApiError(
+				this.getNode(),
+				{ ...details, message: original.message } as JsonObject,
+				{
+					message: original.message,
+					description: n
+						? `Parts 1–${n} of ${parts.length} were delivered (${delivered.join(', ')}). ${original.description ?? ''}`.trim()
+						: original.description,
+					itemIndex,
+				},
+			);
+			failure.context.details = { ...details, deliveredMsgIds: delivered, failedPart: n + 1 };
+			throw failure;
+		}
+	}
+	const msgIds = sent.flatMap((s) => s.msgIds as string[]);
+	return {
+		...sent[0],
+		msgId: msgIds[0],
+		msgIds,
+		parts: parts.length,
+		calls: sent.reduce((sum, s) => sum + Number(s.calls), 0),
+	};
 }
