@@ -34,6 +34,7 @@ const TEST_TIMEOUT = 600_000;
 const EXPECTED_CREDENTIAL: Array<[string, string]> = [
 	['WeCom Group Robot', ''],
 	['WeCom Trigger', 'WeCom callback (sandbox)'],
+	['WeCom AI Bot Trigger', 'WeCom AI bot (sandbox)'],
 	['WeCom External', ''],
 	['WeCom ', 'WeCom self-built app (sandbox)'],
 	['WeLink Trigger', 'WeLink (sandbox)'],
@@ -85,9 +86,8 @@ function panelWorkflow() {
 			);
 		}
 	}
-	add('WeCom Trigger', 'weComTrigger', { events: ['event:sys_approval_change', 'msg:text'] });
-	add('WeCom External Contact Trigger', 'weComExternalContactTrigger', {});
-	add('WeLink Trigger', 'weLinkTrigger', { events: ['*'] });
+	for (const trigger of packageNodes.filter((n) => n.description.group.includes('trigger')))
+		add(trigger.description.displayName, trigger.description.name, {});
 	return { name: 'Panels (browser tier)', active: false, nodes, connections: {}, settings: {} };
 }
 
@@ -147,11 +147,15 @@ describe(`the n8n ${major}.x editor`, () => {
 	it(
 		'lists every credential and opens each one before and after it fetched a token',
 		async () => {
-			const names = demo.n8n
-				? (await demo.n8n.rest.get('/rest/credentials')).data.data.map(
-						(c: { name: string }) => c.name,
-					)
-				: [];
+			// The pack's credentials (the demo also holds n8n's own OpenAI one for the AI examples).
+			const names = (
+				(await demo.n8n.rest.get('/rest/credentials')).data.data as Array<{
+					name: string;
+					type: string;
+				}>
+			)
+				.filter((c) => c.type.startsWith('wecomWelink'))
+				.map((c) => c.name);
 			expect(names.length).toBeGreaterThanOrEqual(6);
 			await credentialsPage();
 			for (const name of names) {
