@@ -45,9 +45,13 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		}),
 	);
 
-	router.on('POST', '/__sandbox/reset', () => {
-		state.reset();
-		return ok();
+	// Body {"wecomProfile": "legacy"} switches the WeCom tenant (it is kept for later resets).
+	router.on('POST', '/__sandbox/reset', (req) => {
+		const { wecomProfile } = body(req) as { wecomProfile?: string };
+		if (wecomProfile !== undefined && wecomProfile !== 'modern' && wecomProfile !== 'legacy')
+			return { status: 400, body: { ok: false, error: 'wecomProfile is "modern" or "legacy"' } };
+		state.reset(wecomProfile);
+		return ok({ wecomProfile: state.wecomProfile });
 	});
 
 	router.on('GET', '/__sandbox/log', (req) =>
@@ -120,7 +124,8 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 			grant?: Permission[];
 			revoke?: Permission[];
 			visibleDepartments?: number[];
-			sensitiveFields?: boolean;
+			createdAt?: string;
+			ipAddedAt?: string;
 		};
 		const app = state.wecom.apps.find((a) => a.kind === (spec.kind ?? 'app'));
 		if (!app) return { status: 404, body: { ok: false, error: 'no such app' } };
@@ -129,7 +134,8 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		for (const p of spec.grant ?? []) app.permissions.add(p);
 		for (const p of spec.revoke ?? []) app.permissions.delete(p);
 		if (spec.visibleDepartments) app.visibleDepartments = spec.visibleDepartments;
-		if (spec.sensitiveFields !== undefined) app.sensitiveFields = spec.sensitiveFields;
+		if (spec.createdAt !== undefined) app.createdAt = spec.createdAt;
+		if (spec.ipAddedAt !== undefined) app.ipAddedAt = spec.ipAddedAt;
 		return ok();
 	});
 

@@ -37,7 +37,7 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 	const summary = (rows: Row[]) => rows[rows.length - 1];
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
+		sandbox = await startSandbox({ wecomProfile: 'legacy' });
 		n8n = await startN8n({ credentials: sandboxCredentials(sandbox), workflows: [oaToWeComSync] });
 	}, 600_000);
 

@@ -64,7 +64,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 	let sandbox: Sandbox;
 	let staticData: IDataObject;
 	beforeAll(async () => {
-		sandbox = await startSandbox();
+		sandbox = await startSandbox({ wecomProfile: 'legacy' });
 	});
 	afterAll(async () => await sandbox.close());
 	beforeEach(() => {
