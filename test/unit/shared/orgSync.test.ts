@@ -313,14 +313,20 @@ describe('org sync planner', () => {
 		expect(byPercent.summary.blockedReason).toBe(
 			'2 of 2 members (100.0%) would be disabled or deleted, more than the threshold of 50%',
 		);
-		expect(
-			planSync(
-				empty,
-				org.snapshot(),
-				options({ maxDecreaseCount: 2, maxDecreasePercent: 100 }),
-				bindings,
-			).summary.blocked,
-		).toBe(false);
+		// Raised thresholds still meet WeCom's own guard (more than 80 % would go) …
+		const raised = planSync(
+			empty,
+			org.snapshot(),
+			options({ maxDecreaseCount: 2, maxDecreasePercent: 100 }),
+			bindings,
+		);
+		expect(raised.summary.blockedReason).toBe(
+			"2 of 2 members (100.0%) would be disabled or deleted, more than the platform's own guard allows (more than 50 members and 20%, or more than 80%)",
+		);
+		// … which only a confirmation of exactly this many removals lets through.
+		const confirm = (n: number) =>
+			planSync(empty, org.snapshot(), options({ confirmRemovals: n }), bindings).summary.blocked;
+		expect([confirm(1), confirm(2), confirm(3)]).toEqual([true, false, true]);
 	});
 
 	it('keeps other departments when merging, and syncs only the main department when asked', async () => {
@@ -338,11 +344,11 @@ describe('org sync planner', () => {
 		expect(main.actions[0]).toMatchObject({ after: { departments: [bindings.departments.D2] } });
 	});
 
-	it('skips what it must not create: creation off, taken IDs, used mobiles', () => {
+	it('skips what it must not create: creation off, an ID given twice, used mobiles', () => {
 		const target: TargetOrg = {
 			...emptyTarget(),
 			members: [
-				{ id: 'E2', name: 'Someone', mobile: '13700000000', departments: ['1'], enabled: true },
+				{ id: 'X9', name: 'Someone', mobile: '13800000002', departments: ['1'], enabled: true },
 			],
 		};
 		expect(
@@ -353,8 +359,29 @@ describe('org sync planner', () => {
 		const plan = planSync(hr(), target, options({ matchBy: 'email' }));
 		expect(plan.actions.find((a) => a.sourceKey === 'E2')).toMatchObject({
 			action: 'skip_member',
-			reason: 'member ID "E2" is taken by another member',
+			reason: 'mobile is already used by member X9',
 		});
+		const twice = hr();
+		twice.members[1].targetId = 'E1';
+		expect(
+			planSync(twice, emptyTarget(), options()).actions.find((a) => a.sourceKey === 'E2'),
+		).toMatchObject({ action: 'skip_member', reason: 'member ID "E1" is taken by another member' });
+	});
+
+	it('links the member holding the ID a source member would get, with no saved links (WeCom: ID = key)', () => {
+		const target: TargetOrg = {
+			...emptyTarget(),
+			members: [
+				{ id: 'e2', name: 'Someone', mobile: '13700000000', departments: ['1'], enabled: true },
+			],
+		};
+		const plan = planSync(hr(), target, options({ matchBy: 'email' }));
+		expect(plan.actions.find((a) => a.sourceKey === 'E2')).toMatchObject({
+			action: 'update_member',
+			targetId: 'e2',
+			after: { name: '李四', mobile: '13800000002' },
+		});
+		expect(plan.bindings.members.E2).toBe('e2');
 	});
 
 	it('converges after a partial failure: the re-run only redoes what failed', async () => {
