@@ -149,6 +149,8 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/user/delete', write, ({ req }) => {
 		if (!contacts().members.has(req.query.userid ?? '')) fail(60111, 'userid not found');
+		// Reference §4.2: the creator cannot be deleted.
+		if (req.query.userid === contacts().creator) fail(301005, 'not allow to delete creator');
 		contacts().members.delete(req.query.userid as string);
 		return { errmsg: 'deleted' };
 	});
@@ -158,6 +160,7 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 		const ids = body.useridlist as string[];
 		// Any invalid userid fails the whole call (reference §4.2).
 		for (const id of ids) if (!contacts().members.has(id)) fail(40031, `invalid userid ${id}`);
+		if (contacts().creator && ids.includes(contacts().creator as string)) fail(301005, 'not allow to delete creator');
 		for (const id of ids) contacts().members.delete(id);
 		return { errmsg: 'deleted' };
 	});

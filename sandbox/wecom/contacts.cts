@@ -72,6 +72,9 @@ export class ContactsStore {
 
 	readonly members = new Map<string, Member>();
 
+	/** The member who created the corp (创建者), whom no API may delete (301005, reference §4.2). */
+	creator?: string;
+
 	private nextDeptId = 1000;
 
 	constructor() {

@@ -99,7 +99,8 @@ export function weComSyncAdapter(
 				userid: id,
 				...memberBody(after, attribute, attributesOfMember(id)),
 			}),
-		deleteMembers: async (ids) => await api.deleteMembers(ctx, ids),
+		// A member already gone is what a delete wants: only real failures are reported.
+		deleteMembers: async (ids) => (await api.deleteMembers(ctx, ids)).failures,
 	};
 }
 
