@@ -485,6 +485,33 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			});
 		});
 
+		it('honours Continue On Fail in Export and Sync: the refusal becomes one error item', async () => {
+			const exported = await runNode(
+				{
+					type: 'weCom',
+					continueOnFail: true,
+					parameters: {
+						resource: 'contactsSync',
+						operation: 'exportFromWeCom',
+						readWith: 'credential',
+					},
+				},
+				{ credentials: credentials(), items: [{ a: 1 }, { a: 2 }] },
+			);
+			expect(exported.error).toBeUndefined();
+			expect(exported.output('Node')).toEqual([
+				expect.objectContaining({
+					error: expect.stringMatching(
+						/^WeCom refused department\/list to the WeCom API credential/,
+					),
+					errcode: 48009,
+				}),
+			]);
+			expect(exported.items('Node')[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+			const synced = await sync(hrOrg(), { readWith: 'credential' }, { continueOnFail: true });
+			expect(synced.output('Node')).toEqual([expect.objectContaining({ errcode: 48009 })]);
+		});
+
 		it('exports what the reader sees: hidden fields are named, never sent empty', async () => {
 			const exported = await runNode(
 				{ type: 'weCom', parameters: { resource: 'contactsSync', operation: 'exportFromWeCom' } },
