@@ -669,10 +669,14 @@ function listOf(lines: string[]) {
 	return `${lines.slice(0, LISTED).join('; ')}${more}`;
 }
 
-/** The fields the reader could not see on any member (unknown, never treated as empty). */
+/**
+ * The fields the reader could not see on members it read (unknown, never treated as empty); members
+ * known only by ID, outside what it may read, are left out.
+ */
 function hiddenFields(target: TargetOrg) {
 	const fields = new Set<string>();
-	for (const m of target.members) for (const f of m.unknown ?? []) fields.add(f);
+	for (const m of target.members)
+		if (!m.unknown?.includes('name')) for (const f of m.unknown ?? []) fields.add(f);
 	return [...fields];
 }
 
