@@ -1,6 +1,7 @@
 import { runCallCounts } from './calls.cjs';
 import { runCrypto } from './crypto.cjs';
 import { runOrgSync } from './orgSync.cjs';
+import { runOrgSyncModern } from './orgSyncModern.cjs';
 import { RESULT_PREFIX, type Row } from './report.cjs';
 import { runTransport } from './transport.cjs';
 import { runWebhook } from './webhook.cjs';
@@ -14,6 +15,7 @@ import { runWebhook } from './webhook.cjs';
 export const BENCHMARKS: Record<string, () => Promise<Row[]> | Row[]> = {
 	calls: runCallCounts,
 	orgSync: runOrgSync,
+	orgSyncModern: runOrgSyncModern,
 	crypto: runCrypto,
 	webhook: runWebhook,
 	transport: runTransport,

@@ -13,6 +13,7 @@ import {
 	SANDBOX_SECRETS,
 	type Permission,
 } from './wecom/apps.cjs';
+import type { Department, Member } from './wecom/contacts.cjs';
 import { SANDBOX_ROBOT_KEY } from './wecom/world.cjs';
 import { SANDBOX_WELINK_CLIENT_ID, SANDBOX_WELINK_CLIENT_SECRET } from './welink/world.cjs';
 
@@ -114,6 +115,22 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		const { advanceSeconds } = body(req) as { advanceSeconds?: number };
 		state.clockOffsetMs += Number(advanceSeconds ?? 0) * 1000;
 		return ok({ now: state.now() });
+	});
+
+	// Replaces the directory (root kept) in one call, for benchmarks of large tenants.
+	router.on('POST', '/__sandbox/wecom/contacts', (req) => {
+		const { departments, members } = body(req) as {
+			departments?: Array<Pick<Department, 'id' | 'name' | 'parentid'> & Partial<Department>>;
+			members?: Array<Omit<Member, 'status'> & Partial<Member>>;
+		};
+		const contacts = state.wecom.contacts;
+		for (const id of [...contacts.departments.keys()])
+			if (id !== 1) contacts.departments.delete(id);
+		contacts.members.clear();
+		for (const d of departments ?? [])
+			contacts.departments.set(d.id, { department_leader: [], order: 0, ...d });
+		for (const m of members ?? []) contacts.members.set(m.userid, { status: 1, enable: 1, ...m });
+		return ok({ departments: contacts.departments.size, members: contacts.members.size });
 	});
 
 	router.on('POST', '/__sandbox/wecom/app', (req) => {

@@ -696,6 +696,7 @@ export async function runSync(
 	const options = readSyncOptions(ctx, platform.limits);
 	const { source, itemOf } = readSource(ctx, items);
 	const store = bindingsStore(ctx, platform, options);
+	const started = Date.now();
 	const target = await platform.fetchTarget(options);
 	const previous = store.read();
 	const wanted = platform.lookupMembers && lookupCandidates(source, target, options, previous);
@@ -703,6 +704,7 @@ export async function runSync(
 		target.lookups = await platform.lookupMembers(wanted.field, wanted.values, store.cache);
 		store.keepCache();
 	}
+	const read = Date.now();
 	let plan;
 	try {
 		plan = planSync(source, target, { ...options, now: new Date() }, previous);
@@ -711,6 +713,7 @@ export async function runSync(
 			description: 'Check Top Department ID: it must be an existing department.',
 		});
 	}
+	const planned = Date.now();
 	const names = new Map(target.members.map((m) => [m.id, m.name]));
 	if (plan.summary.blocked && !simulate) {
 		const going = plan.removals.map((a) => `${whoIs(a, names)}: ${a.action}`);
@@ -733,6 +736,7 @@ export async function runSync(
 			}
 		: await executePlan(plan, platform.adapter, { concurrency: 4 });
 	if (!simulate) store.write(bindings);
+	const timings = { readMs: read - started, planMs: planned - read, applyMs: Date.now() - planned };
 
 	const count = (status: string) => results.filter((r) => r.status === status).length;
 	const writes = results.filter((r) => r.status === 'applied' || r.status === 'failed').length;
@@ -794,6 +798,7 @@ export async function runSync(
 						},
 					}
 				: {}),
+			timings,
 			// Source key → target ID: keep them in your own store if you like; the node finds them again.
 			bindings: { departments: bindings.departments, members: bindings.members },
 		},
