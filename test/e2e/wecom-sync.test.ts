@@ -115,10 +115,13 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 			const links = { E001: 'zhangsan', E002: 'E002', E003: 'E003' };
 			expect(summary(applied.rows).bindings).toMatchObject({ members: links });
 			const stored = await n8n.rest.get(`/rest/workflows/${oaToWeComSync.id}`);
-			const cached = Object.values(stored.data.data.staticData['node:Sync to WeCom'])[0] as {
+			const saved = stored.data.data.staticData['node:Sync to WeCom'] as Record<string, unknown>;
+			const cache = Object.entries(saved).find(([key]) => key.startsWith('orgSync:'))?.[1] as {
 				members: Record<string, string>;
 			};
-			expect(cached.members).toEqual(links);
+			expect(cache.members).toEqual(links);
+			// The mobile lookups are cached too, hashed: no number is kept in the workflow.
+			expect(JSON.stringify(saved)).not.toContain('13800000001');
 
 			const rerun = await post(ORG, true);
 			expect(rerun.rows).toHaveLength(1);

@@ -188,13 +188,16 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 		});
 
 		it('converges after a partial failure', async () => {
-			sandbox.state.faults.add({
-				platform: 'wecom',
-				path: '/cgi-bin/user/create',
-				kind: 'errcode',
-				errcode: 60104,
-				after: 1,
-			});
+			// The second member creation is refused.
+			const failSecondCreate = () =>
+				sandbox.state.faults.add({
+					platform: 'wecom',
+					path: '/cgi-bin/user/create',
+					kind: 'errcode',
+					errcode: 60104,
+					after: 1,
+				});
+			failSecondCreate();
 			// Failed writes fail the node and name what failed …
 			const failing = await sync(hrOrg());
 			expect(failing.error?.message).toBe('1 of 8 writes to WeCom failed; 7 were applied');
@@ -203,13 +206,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			);
 			// … and with Continue On Fail the per-action report comes out instead.
 			fresh('legacy');
-			sandbox.state.faults.add({
-				platform: 'wecom',
-				path: '/cgi-bin/user/create',
-				kind: 'errcode',
-				errcode: 60104,
-				after: 1,
-			});
+			failSecondCreate();
 			const first = await sync(hrOrg(), {}, { continueOnFail: true });
 			expect(first.error).toBeUndefined();
 			const failed = first.output('Node').filter((a) => a.status === 'failed');

@@ -117,7 +117,12 @@ function modernTenant(extra: (call: Call) => IDataObject | undefined = () => und
 	});
 }
 
-const exportRun = async (parameters: IDataObject = {}) =>
+/** Sync to WeCom, simulated, on the given source items. */
+const simulate = async (
+	items: IDataObject[],
+	parameters: IDataObject = {},
+	staticData: IDataObject = {},
+) =>
 	await runNode(
 		{
 			type: 'weCom',
@@ -128,21 +133,24 @@ const exportRun = async (parameters: IDataObject = {}) =>
 				...parameters,
 			},
 		},
-		{
-			credentials,
-			items: [
-				{ type: 'department', id: 'RD', name: '研发部' },
-				{ type: 'department', id: 'BE', name: '后端组', parentId: 'RD' },
-				{
-					type: 'member',
-					id: 'zhangsan',
-					name: '张三',
-					departments: ['RD', 'BE'],
-					mobile: '13800000001',
-				},
-				{ type: 'member', id: 'E9', name: '王九', departments: ['BE'], mobile: '13900000009' },
-			],
-		},
+		{ credentials, items, staticData },
+	);
+
+const exportRun = async (parameters: IDataObject = {}) =>
+	await simulate(
+		[
+			{ type: 'department', id: 'RD', name: '研发部' },
+			{ type: 'department', id: 'BE', name: '后端组', parentId: 'RD' },
+			{
+				type: 'member',
+				id: 'zhangsan',
+				name: '张三',
+				departments: ['RD', 'BE'],
+				mobile: '13800000001',
+			},
+			{ type: 'member', id: 'E9', name: '王九', departments: ['BE'], mobile: '13900000009' },
+		],
+		parameters,
 	);
 
 describe('Contacts Sync: the read path on a modern tenant', () => {
@@ -228,17 +236,10 @@ describe('Contacts Sync: lookups of numbers the reader cannot see', () => {
 		})),
 	];
 	const run = async (n: number, staticData: IDataObject, syncOptions: IDataObject = {}) =>
-		await runNode(
-			{
-				type: 'weCom',
-				parameters: {
-					resource: 'contactsSync',
-					operation: 'syncToWeCom',
-					simulate: true,
-					syncOptions: { topDepartmentId: '2', ...syncOptions },
-				},
-			},
-			{ credentials, items: source(n), staticData },
+		await simulate(
+			source(n),
+			{ syncOptions: { topDepartmentId: '2', ...syncOptions } },
+			staticData,
 		);
 	const asked = (calls: Call[]) =>
 		calls.filter((c) => c.path === '/cgi-bin/user/getuserid').map((c) => c.body?.mobile);

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TargetDepartment, TargetMember, UnknownField } from '../../../shared/orgSync/model';
+import {
+	SYNC_FIELDS,
+	type TargetDepartment,
+	type TargetMember,
+	type UnknownField,
+} from '../../../shared/orgSync/model';
 
 /**
  * WeCom's contact answers (user/list, user/get, department/list, user/list_id) as the sync model.
@@ -15,19 +20,7 @@ const GENDER_FROM_WECOM: Record<string, string> = { '1': 'male', '2': 'female' }
 const SENSITIVE: UnknownField[] = ['mobile', 'email', 'gender', 'address'];
 
 /** A member only listed by ID (user/list_id): its departments are all that is known. */
-const ONLY_ID: UnknownField[] = [
-	'name',
-	'mobile',
-	'email',
-	'position',
-	'gender',
-	'alias',
-	'telephone',
-	'address',
-	'employeeNo',
-	'enabled',
-	'mainDepartment',
-];
+const ONLY_ID: UnknownField[] = [...SYNC_FIELDS, 'enabled', 'mainDepartment'];
 
 interface Attribute {
 	name?: unknown;
