@@ -50,6 +50,7 @@ const PLANS: Plan[] = [
 			{ id: '4g', what: 'Peak memory of that path', target: '< 1 GB' },
 			{ id: '4h', what: 'Writes by a re-run on that tenant, no saved links', target: '0 / 0' },
 		],
+		nodeArgs: ['--expose-gc'],
 		timeoutMs: 600_000,
 	},
 	{

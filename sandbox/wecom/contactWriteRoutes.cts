@@ -170,8 +170,8 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 		validate(body, { email: { type: 'string', required: true }, email_type: { type: 'int', enum: [1, 2] } });
 		// Reference §4.2: email_type 1 (default) is the corp mailbox (biz_mail), 2 the personal email.
 		const field = body.email_type === 2 ? 'email' : 'biz_mail';
-		const wanted = String(body.email).toLowerCase();
-		const member = [...contacts().members.values()].find((m) => String(m[field] ?? '').toLowerCase() === wanted);
+		// UNCONFIRMED whether WeCom ignores case here: the sandbox matches exactly.
+		const member = [...contacts().members.values()].find((m) => m[field] !== undefined && m[field] === body.email);
 		if (!member || !world.canSee(app, member)) fail(46004, 'user no exist');
 		return { userid: member.userid };
 	});

@@ -84,10 +84,12 @@ function memberFinder(target: TargetOrg, options: SyncOptions, previous: Binding
 		}
 		return index;
 	};
-	const indexes = {
-		mobile: byField('mobile'),
-		email: byField('email'),
-		employeeNo: byField('employeeNo'),
+	// Built on first use: a converged re-run, where every member is linked, needs none of them.
+	const built = new Map<'mobile' | 'email' | 'employeeNo', Map<string, TargetMember>>();
+	const index = (field: 'mobile' | 'email' | 'employeeNo') => {
+		let found = built.get(field);
+		if (!found) built.set(field, (found = byField(field)));
+		return found;
 	};
 	const ownId = (member: SourceMember) =>
 		(member.targetId || options.limits.deriveMemberId(member.key)).toLowerCase();
@@ -102,13 +104,13 @@ function memberFinder(target: TargetOrg, options: SyncOptions, previous: Binding
 			return byLowerId.get((member.targetId || member.key).toLowerCase());
 		const value = normalizeField(options.matchBy, member[options.matchBy]);
 		if (!value) return undefined;
-		const indexed = indexes[options.matchBy].get(value);
+		const indexed = index(options.matchBy).get(value);
 		if (indexed) return indexed;
 		const lookups = target.lookups;
 		const found = lookups?.field === options.matchBy ? lookups.found.get(value) : undefined;
 		return found === undefined ? undefined : byId.get(found);
 	};
-	return { byId, byLowerId, indexes, find };
+	return { byId, byLowerId, index, find };
 }
 
 /**
@@ -187,7 +189,7 @@ export function planSync(
 	const {
 		byId: targetMembers,
 		byLowerId: targetMembersLower,
-		indexes,
+		index: indexOf,
 		find: findMember,
 	} = memberFinder(target, options, previous);
 
@@ -586,7 +588,7 @@ export function planSync(
 						.map((field) => {
 							const value = normalizeField(field, member[field]);
 							if (!value) return undefined;
-							const owner = indexes[field].get(value);
+							const owner = indexOf(field).get(value);
 							if (owner) return `${field} is already used by member ${owner.id}`;
 							if (reservedValues[field].has(value)) return `${field} is used by another new member`;
 							return undefined;
