@@ -2,6 +2,7 @@ import { runAiAssistant } from './aiAssistant.cjs';
 import { runCallCounts } from './calls.cjs';
 import { runCrypto } from './crypto.cjs';
 import { runOrgSync } from './orgSync.cjs';
+import { runOrgSyncModern } from './orgSyncModern.cjs';
 import { RESULT_PREFIX, type Row } from './report.cjs';
 import { runTransport } from './transport.cjs';
 import { runWebhook } from './webhook.cjs';
@@ -15,6 +16,7 @@ import { runWebhook } from './webhook.cjs';
 export const BENCHMARKS: Record<string, () => Promise<Row[]> | Row[]> = {
 	calls: runCallCounts,
 	orgSync: runOrgSync,
+	orgSyncModern: runOrgSyncModern,
 	crypto: runCrypto,
 	webhook: runWebhook,
 	transport: runTransport,

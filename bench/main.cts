@@ -10,7 +10,7 @@ import { progress, RESULT_PREFIX, type Row } from './report.cjs';
  * two cores; running them side by side would measure each other), and prints ONE table: each
  * figure next to its theoretical minimum or target, with a pass/fail mark.
  *
- *   node build/bench/main.cjs [--only calls,orgSync,crypto,transport,webhook,aiAssistant]
+ *   node build/bench/main.cjs [--only calls,orgSync,orgSyncModern,crypto,transport,webhook,aiAssistant]
  */
 
 interface Plan {
@@ -42,6 +42,17 @@ const PLANS: Plan[] = [
 		],
 		nodeArgs: ['--expose-gc'],
 		timeoutMs: 120_000,
+	},
+	{
+		name: 'orgSyncModern',
+		rows: [
+			{ id: '4e', what: 'API calls to read a modern 100,000-member tenant', target: 'minimum' },
+			{ id: '4f', what: 'Plan time on that path', target: '< 2 s' },
+			{ id: '4g', what: 'Peak memory of that path', target: '< 1 GB' },
+			{ id: '4h', what: 'Writes by a re-run on that tenant, no saved links', target: '0 / 0' },
+		],
+		nodeArgs: ['--expose-gc'],
+		timeoutMs: 600_000,
 	},
 	{
 		name: 'crypto',

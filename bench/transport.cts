@@ -27,7 +27,7 @@ const WARMUP = 200;
 /** Budget for the overhead (the theoretical minimum is 0): 1 ms, against WeCom's 20–50 ms round trip. */
 const BUDGET_US = 1000;
 
-async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
+export async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
 	const child = spawn(process.execPath, [join(__dirname, '../sandbox/main.cjs'), '--port', '0'], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});

@@ -8,7 +8,13 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { issueWeComToken, WECOM_DEFAULT_BASE_URL } from '../nodes/WeCom/transport/token';
+import {
+	baseUrlProperty,
+	corpIdProperty,
+	testBaseUrl,
+	tokenTestRules,
+} from '../nodes/WeCom/transport/credentialFields';
+import { issueWeComToken } from '../nodes/WeCom/transport/token';
 import { storedTokenProperties } from '../nodes/shared/tokenCache';
 
 export class WecomWelinkWeComApi implements ICredentialType {
@@ -22,15 +28,7 @@ export class WecomWelinkWeComApi implements ICredentialType {
 		'https://github.com/n8n-nodes-wecom-welink/n8n-nodes-wecom-welink#wecom-api-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Corp ID',
-			name: 'corpId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'ww0123456789abcdef',
-			description: 'Corp ID (企业ID), shown in the WeCom admin console under 我的企业 → 企业信息',
-		},
+		corpIdProperty,
 		{
 			displayName: 'Secret',
 			name: 'secret',
@@ -50,14 +48,7 @@ export class WecomWelinkWeComApi implements ICredentialType {
 			description:
 				'AgentId of the self-built app, needed to send app messages. Leave empty for the contacts-sync and customer-contact secrets, which have none.',
 		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: WECOM_DEFAULT_BASE_URL,
-			description:
-				'Change only for a private deployment (私有化部署) or WeChat for government (政务微信): the host that serves /cgi-bin/...',
-		},
+		baseUrlProperty,
 		...storedTokenProperties,
 	];
 
@@ -76,36 +67,12 @@ export class WecomWelinkWeComApi implements ICredentialType {
 	// WeCom's reason); this call then proves the token works from this server's IP.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.baseUrl || "${WECOM_DEFAULT_BASE_URL}").replace(/\\/+$/, "")}}`,
+			baseURL: testBaseUrl,
 			url: '/cgi-bin/get_api_domain_ip',
 			method: 'GET',
 		},
 		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 60020,
-					message:
-						'WeCom refused calls from this server’s IP (60020): add the n8n server’s egress IP under the app’s 企业可信IP in the WeCom admin console',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 40014,
-					message: 'WeCom rejected the access token (40014): check the Corp ID and Secret pair',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 42001,
-					message: 'WeCom rejected the access token as expired (42001): test the credential again',
-				},
-			},
+			...tokenTestRules,
 			{
 				type: 'responseSuccessBody',
 				properties: {

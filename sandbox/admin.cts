@@ -19,6 +19,7 @@ import {
 	type DeliveryOptions,
 	type MemberMessage,
 } from './wecom/aibotSender.cjs';
+import type { Department, Member } from './wecom/contacts.cjs';
 import { SANDBOX_ROBOT_KEY } from './wecom/world.cjs';
 import { SANDBOX_WELINK_CLIENT_ID, SANDBOX_WELINK_CLIENT_SECRET } from './welink/world.cjs';
 
@@ -51,9 +52,13 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		}),
 	);
 
-	router.on('POST', '/__sandbox/reset', () => {
-		state.reset();
-		return ok();
+	// Body {"wecomProfile": "legacy"} switches the WeCom tenant (it is kept for later resets).
+	router.on('POST', '/__sandbox/reset', (req) => {
+		const { wecomProfile } = body(req) as { wecomProfile?: string };
+		if (wecomProfile !== undefined && wecomProfile !== 'modern' && wecomProfile !== 'legacy')
+			return { status: 400, body: { ok: false, error: 'wecomProfile is "modern" or "legacy"' } };
+		state.reset(wecomProfile);
+		return ok({ wecomProfile: state.wecomProfile });
 	});
 
 	router.on('GET', '/__sandbox/log', (req) =>
@@ -118,6 +123,22 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		return ok({ now: state.now() });
 	});
 
+	// Replaces the directory (root kept) in one call, for benchmarks of large tenants.
+	router.on('POST', '/__sandbox/wecom/contacts', (req) => {
+		const { departments, members } = body(req) as {
+			departments?: Array<Pick<Department, 'id' | 'name' | 'parentid'> & Partial<Department>>;
+			members?: Array<Omit<Member, 'status'> & Partial<Member>>;
+		};
+		const contacts = state.wecom.contacts;
+		for (const id of [...contacts.departments.keys()])
+			if (id !== 1) contacts.departments.delete(id);
+		contacts.members.clear();
+		for (const d of departments ?? [])
+			contacts.departments.set(d.id, { department_leader: [], order: 0, ...d });
+		for (const m of members ?? []) contacts.members.set(m.userid, { status: 1, enable: 1, ...m });
+		return ok({ departments: contacts.departments.size, members: contacts.members.size });
+	});
+
 	router.on('POST', '/__sandbox/wecom/app', (req) => {
 		const spec = body(req) as {
 			kind?: string;
@@ -126,7 +147,8 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 			grant?: Permission[];
 			revoke?: Permission[];
 			visibleDepartments?: number[];
-			sensitiveFields?: boolean;
+			createdAt?: string;
+			ipAddedAt?: string;
 		};
 		const app = state.wecom.apps.find((a) => a.kind === (spec.kind ?? 'app'));
 		if (!app) return { status: 404, body: { ok: false, error: 'no such app' } };
@@ -135,7 +157,8 @@ export function registerAdminRoutes(router: Router, state: SandboxState) {
 		for (const p of spec.grant ?? []) app.permissions.add(p);
 		for (const p of spec.revoke ?? []) app.permissions.delete(p);
 		if (spec.visibleDepartments) app.visibleDepartments = spec.visibleDepartments;
-		if (spec.sensitiveFields !== undefined) app.sensitiveFields = spec.sensitiveFields;
+		if (spec.createdAt !== undefined) app.createdAt = spec.createdAt;
+		if (spec.ipAddedAt !== undefined) app.ipAddedAt = spec.ipAddedAt;
 		return ok();
 	});
 

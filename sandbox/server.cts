@@ -25,6 +25,7 @@ import { registerOAuthRoutes } from './wecom/oauth.cjs';
 import { registerExternalContactRoutes } from './wecom/external.cjs';
 import { registerRobotRoutes } from './wecom/robotRoutes.cjs';
 import { registerTokenRoutes } from './wecom/routes.cjs';
+import type { TenantProfile } from './wecom/apps.cjs';
 import { WeComWorld } from './wecom/world.cjs';
 import { registerWeLinkAttendanceRoutes } from './welink/attendance.cjs';
 import { registerWeLinkContactRoutes } from './welink/contacts.cjs';
@@ -46,15 +47,17 @@ export class SandboxState {
 
 	welink!: WeLinkWorld;
 
-	constructor() {
+	/** The WeCom tenant a reset starts from (see TenantProfile); kept across resets. */
+	constructor(public wecomProfile: TenantProfile = 'modern') {
 		this.reset();
 	}
 
 	readonly now = () => Date.now() + this.clockOffsetMs;
 
-	reset() {
+	reset(wecomProfile: TenantProfile = this.wecomProfile) {
+		this.wecomProfile = wecomProfile;
 		this.clockOffsetMs = 0;
-		this.wecom = new WeComWorld(this.now);
+		this.wecom = new WeComWorld(this.now, wecomProfile);
 		this.welink = new WeLinkWorld(this.now);
 		this.log.clear();
 		this.faults.clear();
@@ -73,6 +76,8 @@ export interface Sandbox {
 export interface SandboxOptions {
 	port?: number;
 	host?: string;
+	/** The WeCom tenant: 'modern' (default, WeCom as set up today) or 'legacy' (before the 2022 changes). */
+	wecomProfile?: TenantProfile;
 	/** Extra route registrations (feature modules of later issues plug in here). */
 	plugins?: Array<(router: Router, state: SandboxState) => void>;
 }
@@ -139,7 +144,7 @@ function proxy<T extends object>(current: () => T): T {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const state = new SandboxState();
+	const state = new SandboxState(options.wecomProfile);
 	const router = buildRouter(state, options.plugins);
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((req, res) => {

@@ -102,6 +102,11 @@ export class WeCom implements INodeType {
 				required: true,
 				displayOptions: { show: { resource: ['groupRobot'] } },
 			},
+			{
+				name: 'wecomWelinkWeComReaderApi',
+				required: true,
+				displayOptions: { show: { resource: ['contactsSync'], readWith: ['readerApp'] } },
+			},
 		],
 		webhooks: sendAndWaitWebhooks,
 		properties,

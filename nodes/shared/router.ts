@@ -41,7 +41,19 @@ export async function routeOperation(this: IExecuteFunctions, operations: Operat
 		);
 	}
 	const items = this.getInputData();
-	if ('executeBatch' in operation) return [await operation.executeBatch.call(this, items)];
+	if ('executeBatch' in operation) {
+		try {
+			return [await operation.executeBatch.call(this, items)];
+		} catch (failure) {
+			const error = asNodeError(this, failure);
+			if (!this.continueOnFail()) throw error;
+			// A batch fails as a whole: one error item, paired with the item at fault or with all.
+			const at = error.context.itemIndex;
+			const item = errorItem(error, typeof at === 'number' ? at : 0);
+			if (typeof at !== 'number') item.pairedItem = items.map((_, i) => ({ item: i }));
+			return [[item]];
+		}
+	}
 
 	const prepared: Array<{ input?: unknown; error?: Error }> = [];
 	for (let i = 0; i < items.length; i++) {
@@ -94,6 +106,16 @@ export function errorItem(error: Error, itemIndex: number, node?: INode): INodeE
 	const details = e.context?.details as IDataObject | undefined;
 	if (details) Object.assign(json, details, { error: e.message });
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Any failure as an n8n error (n8n's own errors as they are). */
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const cause = error instanceof Error ? error : new Error(String(error));
+	return new NodeOperationError(ctx.getNode(), cause);
 }
 
 /** Any failure as an n8n error that names the item. */

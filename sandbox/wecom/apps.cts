@@ -20,11 +20,49 @@ export interface WeComApp {
 	visibleUsers: string[];
 	/** Trusted IPs (企业可信IP); undefined = any caller. */
 	allowedIps?: string[];
+	/** When the app was created (ISO): self-built apps created after the 2022-06-20 change see no sensitive fields. */
+	createdAt: string;
 	/**
-	 * Whether contact reads return mobile, email, gender, avatar, address. Self-built apps created
-	 * after 2022-06-20 do not get them; the contacts-sync secret does.
+	 * When the caller's IP was added to the app's trusted IPs (ISO). For the contacts-sync secret an
+	 * IP added after 2022-08-15 10:00 may only list IDs and write.
 	 */
-	sensitiveFields: boolean;
+	ipAddedAt: string;
+}
+
+/**
+ * The two 2022 changes to contact reads (reference §4.0; official notes on user/get, user/list,
+ * department/list, department/get, path/96255 and 95407). Both in Beijing time.
+ */
+export const WECOM_2022 = {
+	// path/96260 (2024/07/24): from 2022-06-20 20:00 new self-built apps and the basic apps other than 通讯录同步 get no 头像、性别、手机、邮箱、企业邮箱、二维码、地址.
+	sensitiveFieldsCutoff: Date.parse('2022-06-20T20:00:00+08:00'),
+	// path/96260, 95407: from 2022-08-15 10:00 IPs newly added to 通讯录同步 may no longer call the detail reads.
+	contactsIpCutoff: Date.parse('2022-08-15T10:00:00+08:00'),
+};
+
+/**
+ * Tenants as they are set up: "modern" (the default: a self-built app created and a contacts-sync IP
+ * added after the 2022 changes) or "legacy" (both before them, as corps that integrated early).
+ */
+export type TenantProfile = 'modern' | 'legacy';
+
+const PROFILE_DATES: Record<TenantProfile, string> = {
+	modern: '2024-03-01T10:00:00+08:00',
+	legacy: '2021-05-01T10:00:00+08:00',
+};
+
+/** Contact reads WeCom answers with 48009 to the contacts-sync secret called from an IP added after 2022-08-15. */
+export function contactsDetailsRefused(app: WeComApp) {
+	// opsre/go-ldap-admin#378 (2025-01): "48009: api forbidden for contact assistant" on department/list.
+	return app.kind === 'contacts' && Date.parse(app.ipAddedAt) >= WECOM_2022.contactsIpCutoff;
+}
+
+/** Whether contact reads give this app mobile, email, gender, avatar, address, biz_mail, qr_code. */
+export function seesSensitiveFields(app: WeComApp) {
+	// path/96260: 通讯录同步 keeps them; self-built apps created before 2022-06-20 keep them; other basic apps lost them.
+	if (app.kind === 'contacts') return true;
+	if (app.kind === 'app') return Date.parse(app.createdAt) < WECOM_2022.sensitiveFieldsCutoff;
+	return false;
 }
 
 export interface IssuedToken {
@@ -51,7 +89,8 @@ export const SANDBOX_CALLBACK = {
 	encodingAesKey: 'SandboxEncodingAesKey0123456789abcdefghijkl',
 } as const;
 
-export function defaultApps(): WeComApp[] {
+export function defaultApps(profile: TenantProfile = 'modern'): WeComApp[] {
+	const era = { createdAt: PROFILE_DATES[profile], ipAddedAt: PROFILE_DATES[profile] };
 	return [
 		{
 			kind: 'app',
@@ -62,7 +101,7 @@ export function defaultApps(): WeComApp[] {
 			permissions: new Set<Permission>(['meeting', 'checkin', 'externalcontact', 'approval']),
 			visibleDepartments: [1],
 			visibleUsers: [],
-			sensitiveFields: false,
+			...era,
 		},
 		{
 			kind: 'contacts',
@@ -72,7 +111,7 @@ export function defaultApps(): WeComApp[] {
 			permissions: new Set<Permission>(['contacts:write']),
 			visibleDepartments: [1],
 			visibleUsers: [],
-			sensitiveFields: true,
+			...era,
 		},
 		{
 			kind: 'customer',
@@ -82,7 +121,7 @@ export function defaultApps(): WeComApp[] {
 			permissions: new Set<Permission>(['externalcontact']),
 			visibleDepartments: [1],
 			visibleUsers: [],
-			sensitiveFields: false,
+			...era,
 		},
 		{
 			kind: 'checkin-system',
@@ -93,7 +132,7 @@ export function defaultApps(): WeComApp[] {
 			permissions: new Set<Permission>(),
 			visibleDepartments: [1],
 			visibleUsers: [],
-			sensitiveFields: false,
+			...era,
 		},
 	];
 }

@@ -1,6 +1,6 @@
 import type { Router } from '../http.cjs';
-import type { WeComApp } from './apps.cjs';
-import type { Member } from './contacts.cjs';
+import { seesSensitiveFields, type WeComApp } from './apps.cjs';
+import { attributeValue, type ExtAttr, type Member } from './contacts.cjs';
 import { fail } from './errors.cjs';
 import { wecomRoute } from './routes.cjs';
 import { validate } from './schema.cjs';
@@ -23,7 +23,14 @@ export function memberView(member: Member, app: WeComApp): Record<string, unknow
 		order: member.order ?? member.department.map(() => 0),
 	};
 	delete view.to_invite;
-	if (!app.sensitiveFields) for (const key of SENSITIVE) delete view[key];
+	// path/96260: hidden fields are left out of the answer, not sent empty.
+	if (!seesSensitiveFields(app)) for (const key of SENSITIVE) delete view[key];
+	// UNCONFIRMED whether WeCom lists a defined attribute that has no value: the sandbox leaves it out.
+	const attrs = ((member.extattr as { attrs?: ExtAttr[] } | undefined)?.attrs ?? []).filter(
+		(a) => attributeValue(a) !== '',
+	);
+	if (attrs.length) view.extattr = { attrs };
+	else delete view.extattr;
 	return view;
 }
 
@@ -42,7 +49,8 @@ export function registerContactReadRoutes(router: Router, world: WeComWorld) {
 	// Read the store on each call: a sandbox reset replaces it.
 	const store = () => world.contacts;
 
-	wecomRoute(router, world, 'GET', '/cgi-bin/user/get', {}, ({ req, app }) => {
+	// path/96255: user/get carries the 2022-08-15 warning (no reads by 通讯录同步 from new IPs).
+	wecomRoute(router, world, 'GET', '/cgi-bin/user/get', { detailRead: true }, ({ req, app }) => {
 		const member = store().members.get(req.query.userid ?? '');
 		if (!member) fail(60111, 'userid not found');
 		if (!world.canSee(app, member))
@@ -50,8 +58,9 @@ export function registerContactReadRoutes(router: Router, world: WeComWorld) {
 		return memberView(member, app);
 	});
 
+	// path/90200 and 96260 carry the 2022-08-15 warning for both member lists.
 	for (const path of ['/cgi-bin/user/simplelist', '/cgi-bin/user/list']) {
-		wecomRoute(router, world, 'GET', path, {}, ({ req, app }) => {
+		wecomRoute(router, world, 'GET', path, { detailRead: true }, ({ req, app }) => {
 			const id = departmentId(req.query.department_id, true) as number;
 			if (!store().departments.has(id)) fail(60003, 'department not found');
 			if (!world.canSeeDepartment(app, id))
@@ -67,29 +76,52 @@ export function registerContactReadRoutes(router: Router, world: WeComWorld) {
 		});
 	}
 
+	// path/95406: the contacts-sync secret lists every department ID, whatever the IP; apps their visible range.
 	wecomRoute(router, world, 'GET', '/cgi-bin/department/simplelist', {}, ({ req, app }) => {
 		const id = departmentId(req.query.id, false) ?? 1;
 		if (!store().departments.has(id)) fail(60003, 'department not found');
-		const list = store().subtree(id).filter((d) => world.canSeeDepartment(app, d.id));
+		const list = store()
+			.subtree(id)
+			.filter((d) => world.canSeeDepartment(app, d.id));
 		return { department_id: list.map((d) => ({ id: d.id, parentid: d.parentid, order: d.order })) };
 	});
 
-	wecomRoute(router, world, 'GET', '/cgi-bin/department/list', {}, ({ req, app }) => {
-		const id = departmentId(req.query.id, false) ?? 1;
-		if (!store().departments.has(id)) fail(60003, 'department not found');
-		return { department: store().subtree(id).filter((d) => world.canSeeDepartment(app, d.id)) };
-	});
+	// path/90344: refused to 通讯录同步 on IPs added after 2022-08-15 (48009 per opsre/go-ldap-admin#378).
+	wecomRoute(
+		router,
+		world,
+		'GET',
+		'/cgi-bin/department/list',
+		{ detailRead: true },
+		({ req, app }) => {
+			const id = departmentId(req.query.id, false) ?? 1;
+			if (!store().departments.has(id)) fail(60003, 'department not found');
+			return {
+				department: store()
+					.subtree(id)
+					.filter((d) => world.canSeeDepartment(app, d.id)),
+			};
+		},
+	);
 
-	wecomRoute(router, world, 'GET', '/cgi-bin/department/get', {}, ({ req, app }) => {
-		const id = departmentId(req.query.id, true) as number;
-		const department = store().departments.get(id);
-		if (!department) fail(60003, 'department not found');
-		if (!world.canSeeDepartment(app, id))
-			fail(60011, 'no privilege to access/modify contact/party/agent');
-		return { department };
-	});
+	// path/95407: department/get carries the same 2022-08-15 warning as department/list.
+	wecomRoute(
+		router,
+		world,
+		'GET',
+		'/cgi-bin/department/get',
+		{ detailRead: true },
+		({ req, app }) => {
+			const id = departmentId(req.query.id, true) as number;
+			const department = store().departments.get(id);
+			if (!department) fail(60003, 'department not found');
+			if (!world.canSeeDepartment(app, id))
+				fail(60011, 'no privilege to access/modify contact/party/agent');
+			return { department };
+		},
+	);
 
-	// Only the contacts-sync secret may list all member IDs; one row per member-department pair.
+	// path/96067: only the contacts-sync secret may list all member IDs; one row per member-department pair.
 	wecomRoute(router, world, 'POST', '/cgi-bin/user/list_id', { only: ['contacts'] }, ({ body }) => {
 		const { cursor, limit } = validate(body, {
 			cursor: { type: 'string' },

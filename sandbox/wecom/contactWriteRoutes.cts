@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Router } from '../http.cjs';
-import type { Member } from './contacts.cjs';
+import { definedAttributes, type Member } from './contacts.cjs';
 import { fail } from './errors.cjs';
 import { wecomRoute } from './routes.cjs';
 import { validate, type Schema } from './schema.cjs';
@@ -117,6 +117,7 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 		const { to_invite, order, ...rest } = body as Record<string, unknown>;
 		void to_invite;
 		// New members are "not activated" (4) until they join; disabled ones are 2.
+		if (rest.extattr !== undefined) rest.extattr = definedAttributes(rest.extattr, world.customAttributes);
 		contacts().addMember({
 			...(rest as unknown as Member),
 			order: (order as number[] | undefined) ?? (body.department as number[]).map(() => 0),
@@ -134,6 +135,7 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 		const { userid, new_userid, to_invite, ...changes } = body as Record<string, unknown>;
 		void userid;
 		void to_invite;
+		if (changes.extattr !== undefined) changes.extattr = definedAttributes(changes.extattr, world.customAttributes);
 		Object.assign(member, changes);
 		if (body.department && !body.order) member.order = (body.department as number[]).map(() => 0);
 		if (body.enable !== undefined) member.status = body.enable === 0 ? 2 : member.status === 2 ? 1 : member.status;
@@ -147,6 +149,8 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/user/delete', write, ({ req }) => {
 		if (!contacts().members.has(req.query.userid ?? '')) fail(60111, 'userid not found');
+		// Reference §4.2: the creator cannot be deleted.
+		if (req.query.userid === contacts().creator) fail(301005, 'not allow to delete creator');
 		contacts().members.delete(req.query.userid as string);
 		return { errmsg: 'deleted' };
 	});
@@ -156,13 +160,18 @@ export function registerContactWriteRoutes(router: Router, world: WeComWorld) {
 		const ids = body.useridlist as string[];
 		// Any invalid userid fails the whole call (reference §4.2).
 		for (const id of ids) if (!contacts().members.has(id)) fail(40031, `invalid userid ${id}`);
+		if (contacts().creator && ids.includes(contacts().creator as string)) fail(301005, 'not allow to delete creator');
 		for (const id of ids) contacts().members.delete(id);
 		return { errmsg: 'deleted' };
 	});
 
-	wecomRoute(router, world, 'POST', '/cgi-bin/user/get_userid_by_email', {}, ({ body, app }) => {
+	// path/95895; UNCONFIRMED for 通讯录同步 on a new IP: refused like getuserid (48009).
+	wecomRoute(router, world, 'POST', '/cgi-bin/user/get_userid_by_email', { detailRead: true }, ({ body, app }) => {
 		validate(body, { email: { type: 'string', required: true }, email_type: { type: 'int', enum: [1, 2] } });
-		const member = [...contacts().members.values()].find((m) => m.email === body.email || m.biz_mail === body.email);
+		// Reference §4.2: email_type 1 (default) is the corp mailbox (biz_mail), 2 the personal email.
+		const field = body.email_type === 2 ? 'email' : 'biz_mail';
+		// UNCONFIRMED whether WeCom ignores case here: the sandbox matches exactly.
+		const member = [...contacts().members.values()].find((m) => m[field] !== undefined && m[field] === body.email);
 		if (!member || !world.canSee(app, member)) fail(46004, 'user no exist');
 		return { userid: member.userid };
 	});

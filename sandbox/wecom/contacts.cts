@@ -36,6 +36,31 @@ export interface Member {
 	open_userid?: string;
 }
 
+/** One custom attribute (扩展属性) of a member: text (type 0) or web (type 1). */
+export interface ExtAttr {
+	type?: number;
+	name: string;
+	value?: string;
+	text?: { value?: string };
+	web?: { url?: string; title?: string };
+}
+
+export function attributeValue(attr: ExtAttr): string {
+	return String(attr.text?.value ?? attr.web?.url ?? attr.value ?? '');
+}
+
+/**
+ * The attributes a write leaves on a member: only those defined in the admin console count
+ * (reference §4.2: an undefined attribute is ignored). UNCONFIRMED whether an update keeps attributes
+ * it does not list: the sandbox takes the stricter reading and replaces the whole list.
+ */
+export function definedAttributes(extattr: unknown, defined: ReadonlySet<string>) {
+	const attrs = ((extattr as { attrs?: ExtAttr[] } | undefined)?.attrs ?? []).filter((a) =>
+		defined.has(String(a?.name)),
+	);
+	return { attrs };
+}
+
 const MAX_DEPTH = 15;
 
 export const USERID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_\-@.]{0,63}$/;
@@ -46,6 +71,9 @@ export class ContactsStore {
 	readonly departments = new Map<number, Department>();
 
 	readonly members = new Map<string, Member>();
+
+	/** The member who created the corp (创建者), whom no API may delete (301005, reference §4.2). */
+	creator?: string;
 
 	private nextDeptId = 1000;
 
@@ -84,17 +112,26 @@ export class ContactsStore {
 		return [...this.departments.values()].filter((d) => d.parentid === id && d.id !== id);
 	}
 
-	/** A department and everything below it, parents first. */
+	/** A department and everything below it, parents first (one pass over the departments). */
 	subtree(id: number): Department[] {
 		const root = this.departments.get(id);
 		if (!root) return [];
+		const byParent = new Map<number, Department[]>();
+		for (const d of this.departments.values()) {
+			if (d.id === d.parentid) continue;
+			const list = byParent.get(d.parentid) ?? [];
+			list.push(d);
+			byParent.set(d.parentid, list);
+		}
 		const out: Department[] = [root];
-		for (let i = 0; i < out.length; i++) out.push(...this.children(out[i].id));
+		for (let i = 0; i < out.length; i++) out.push(...(byParent.get(out[i].id) ?? []));
 		return out;
 	}
 
 	membersOf(departmentId: number) {
-		return [...this.members.values()].filter((m) => m.department.includes(departmentId));
+		const out: Member[] = [];
+		for (const m of this.members.values()) if (m.department.includes(departmentId)) out.push(m);
+		return out;
 	}
 
 	createDepartment(input: {

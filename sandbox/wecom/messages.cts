@@ -326,15 +326,24 @@ export function registerMessageRoutes(router: Router, world: WeComWorld) {
 		},
 	);
 
-	wecomRoute(router, world, 'POST', '/cgi-bin/user/getuserid', {}, ({ body, app }) => {
-		validate(body, { mobile: { type: 'string', required: true, min: 5, max: 32 } });
-		const normalize = (m: string) => m.replace(/[\s-]/g, '').replace(/^\+86/, '');
-		const member = [...world.contacts.members.values()].find(
-			(m) => m.mobile && normalize(m.mobile) === normalize(String(body.mobile)),
-		);
-		if (!member || !world.canSee(app, member)) fail(46004, 'user no exist');
-		return { userid: member.userid };
-	});
+	// path/96267: the app must be able to see the member. UNCONFIRMED whether 通讯录同步 on an IP added after
+	// 2022-08-15 may call it: the sandbox refuses it with the other detail reads (48009).
+	wecomRoute(
+		router,
+		world,
+		'POST',
+		'/cgi-bin/user/getuserid',
+		{ detailRead: true },
+		({ body, app }) => {
+			validate(body, { mobile: { type: 'string', required: true, min: 5, max: 32 } });
+			const normalize = (m: string) => m.replace(/[\s-]/g, '').replace(/^\+86/, '');
+			const member = [...world.contacts.members.values()].find(
+				(m) => m.mobile && normalize(m.mobile) === normalize(String(body.mobile)),
+			);
+			if (!member || !world.canSee(app, member)) fail(46004, 'user no exist');
+			return { userid: member.userid };
+		},
+	);
 
 	wecomRoute(router, world, 'GET', '/cgi-bin/tag/list', {}, () => ({
 		taglist: [...store().tags.entries()].map(([tagid, t]) => ({ tagid, tagname: t.tagname })),

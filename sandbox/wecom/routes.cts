@@ -1,5 +1,5 @@
 import { INVALID_JSON, type Router, type SandboxRequest, type SandboxResponse } from '../http.cjs';
-import type { Permission, WeComApp } from './apps.cjs';
+import { contactsDetailsRefused, type Permission, type WeComApp } from './apps.cjs';
 import { fail, WeComFault, wecomError, wecomOk } from './errors.cjs';
 import type { WeComWorld } from './world.cjs';
 
@@ -16,6 +16,8 @@ export interface RouteOptions {
 	permission?: Permission;
 	/** Only this kind of secret may call (e.g. list_id: contacts sync only). */
 	only?: WeComApp['kind'][];
+	/** A contact read of names or details: refused to the contacts-sync secret on an IP added after 2022-08-15. */
+	detailRead?: boolean;
 }
 
 /**
@@ -45,6 +47,8 @@ export function wecomRoute(
 			if (options.only && !options.only.includes(app.kind)) fail(48002, 'api forbidden');
 			if (options.permission && !app.permissions.has(options.permission))
 				fail(48002, 'api forbidden');
+			if (options.detailRead && contactsDetailsRefused(app))
+				fail(48009, 'api forbidden for contact assistant');
 			let body: Record<string, unknown> = {};
 			if (method === 'POST') {
 				if (req.json === INVALID_JSON)

@@ -1,4 +1,10 @@
-import { defaultApps, SANDBOX_CORP_ID, TokenStore, type WeComApp } from './apps.cjs';
+import {
+	defaultApps,
+	SANDBOX_CORP_ID,
+	TokenStore,
+	type TenantProfile,
+	type WeComApp,
+} from './apps.cjs';
 import { ApprovalStore } from './approvals.cjs';
 import { CheckinStore } from './checkin.cjs';
 import { ContactsStore, seedDemoContacts, type Member } from './contacts.cjs';
@@ -24,7 +30,13 @@ export const SANDBOX_ROBOT_KEY = 'sandbox-robot-key-0000-1111-2222-333344445555'
 export class WeComWorld {
 	readonly corpId = SANDBOX_CORP_ID;
 
-	readonly apps: WeComApp[] = defaultApps();
+	readonly apps: WeComApp[];
+
+	/**
+	 * Custom member attributes (扩展属性) defined in the admin console. WeCom ignores values for
+	 * attributes that are not defined (reference §4.2 extattr).
+	 */
+	readonly customAttributes = new Set<string>(['工号']);
 
 	readonly tokens: TokenStore;
 
@@ -48,7 +60,11 @@ export class WeComWorld {
 
 	readonly batchJobs = new Map<string, BatchJob>();
 
-	constructor(readonly now: () => number) {
+	constructor(
+		readonly now: () => number,
+		readonly profile: TenantProfile = 'modern',
+	) {
+		this.apps = defaultApps(profile);
 		this.tokens = new TokenStore(now);
 		seedDemoContacts(this.contacts);
 		this.approvals = new ApprovalStore(now);

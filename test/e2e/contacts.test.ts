@@ -70,7 +70,8 @@ describe('WeCom contacts in real n8n', () => {
 	};
 
 	beforeAll(async () => {
-		sandbox = await startSandbox();
+		// Reads with the contacts-sync secret: a tenant whose n8n IP was trusted before 2022-08-15.
+		sandbox = await startSandbox({ wecomProfile: 'legacy' });
 		n8n = await startN8n({ credentials: sandboxCredentials(sandbox), workflows });
 	}, 600_000);
 

@@ -23,6 +23,7 @@ import type { CredentialFixture, WorkflowFixture } from './lab.cjs';
 export const CREDENTIAL_IDS = {
 	wecomApp: 'e2eWeComApp00001',
 	wecomContacts: 'e2eWeComSync0001',
+	wecomReader: 'e2eWeComRead0001',
 	wecomCustomer: 'e2eWeComCust0001',
 	wecomWrongSecret: 'e2eWeComWrong001',
 	wecomRobot: 'e2eWeComRobot001',
@@ -55,6 +56,18 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialFixture[] {
 			String(SANDBOX_AGENT_ID),
 		),
 		wecom(CREDENTIAL_IDS.wecomContacts, 'WeCom contacts sync (sandbox)', SANDBOX_SECRETS.contacts),
+		{
+			// The self-built app reads names and fields for Contacts Sync (the modern tenant's way).
+			id: CREDENTIAL_IDS.wecomReader,
+			name: 'WeCom contacts reader (sandbox)',
+			type: 'wecomWelinkWeComReaderApi',
+			data: {
+				corpId: SANDBOX_CORP_ID,
+				secret: SANDBOX_SECRETS.app,
+				baseUrl: sandbox.wecomBaseUrl,
+				accessToken: '',
+			},
+		},
 		wecom(
 			CREDENTIAL_IDS.wecomCustomer,
 			'WeCom customer contact (sandbox)',

@@ -18,7 +18,11 @@ export class MemoryOrg implements SyncAdapter {
 
 	async createDepartment(after: Record<string, unknown>) {
 		this.calls.push('createDepartment');
-		const id = String(this.nextId++);
+		// A wanted ID (WeCom's department/create takes one) is used as a platform would.
+		const wanted = after.id === undefined ? undefined : String(after.id);
+		if (wanted !== undefined && this.org.departments.some((d) => d.id === wanted))
+			throw new Error(`department id ${wanted} exists`);
+		const id = wanted ?? String(this.nextId++);
 		this.org.departments.push({
 			id,
 			name: String(after.name),

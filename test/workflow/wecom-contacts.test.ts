@@ -11,7 +11,8 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 describe('WeCom contacts against the sandbox', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
-		sandbox = await startSandbox();
+		// Reads with the contacts-sync secret: a tenant whose n8n IP was trusted before 2022-08-15.
+		sandbox = await startSandbox({ wecomProfile: 'legacy' });
 	});
 	afterAll(async () => await sandbox.close());
 	beforeEach(() => {
@@ -266,20 +267,34 @@ describe('WeCom contacts against the sandbox', () => {
 			expect(contacts().members.has('x1')).toBe(false);
 		});
 
-		it('deletes 450 members in 3 calls; a refused call is retried member by member to name the one that failed', async () => {
+		it('deletes 450 members in 3 calls; a call WeCom refuses for one member goes one by one to name it', async () => {
 			seedLargeContacts(contacts(), 10, 450);
+			contacts().creator = 'u420';
 			const ids = [...Array.from({ length: 449 }, (_, n) => `u${n}`), 'ghost'];
 			const run = await op('member', 'deleteMany', { members: ids.join(',') });
-			expect(run.error).toBeUndefined();
-			const out = run.output('Node');
-			expect(out).toHaveLength(450);
-			expect(out.filter((r) => r.deleted === true)).toHaveLength(449);
-			expect(out.find((r) => r.userid === 'ghost')).toMatchObject({ deleted: false });
+			expect(run.error?.message).toBe('1 of 450 members could not be deleted');
+			expect(run.error?.description).toMatch(
+				/^u420: WeCom: the corp creator cannot be deleted \(301005\)/,
+			);
 			expect(calls('/cgi-bin/user/batchdelete')).toBe(3);
 			// The third call (u400…u448 + ghost) was refused; its 50 members went one by one.
 			expect(calls('/cgi-bin/user/delete')).toBe(50);
 			expect(contacts().members.has('u0')).toBe(false);
+			expect(contacts().members.has('u420')).toBe(true);
 			expect(contacts().members.has('u449')).toBe(true);
+
+			// With Continue On Fail, one result per member; a member not there counts as deleted.
+			const report = await op(
+				'member',
+				'deleteMany',
+				{ members: 'u420,u421,ghost' },
+				{ continueOnFail: true },
+			);
+			expect(report.output('Node')).toEqual([
+				expect.objectContaining({ userid: 'u420', deleted: false }),
+				{ userid: 'u421', deleted: true, alreadyGone: true },
+				{ userid: 'ghost', deleted: true, alreadyGone: true },
+			]);
 		});
 
 		it('lists a department’s members, recursively without duplicates, with Limit', async () => {

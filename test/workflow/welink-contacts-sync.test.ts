@@ -103,10 +103,15 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			baseUrl: sandbox.welinkBaseUrl,
 		},
 	});
-	const sync = async (items: IDataObject[], parameters: Record<string, unknown> = {}) =>
+	const sync = async (
+		items: IDataObject[],
+		parameters: Record<string, unknown> = {},
+		continueOnFail = false,
+	) =>
 		await runNode(
 			{
 				type: 'weLink',
+				continueOnFail,
 				parameters: {
 					resource: 'contactsSync',
 					operation: 'syncToWeLink',
@@ -215,7 +220,8 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			errcode: '47004',
 			after: 1,
 		});
-		const first = await sync(hrOrg());
+		// Failed writes fail the node; Continue On Fail gives the per-action report instead.
+		const first = await sync(hrOrg(), {}, true);
 		expect(first.error).toBeUndefined();
 		const failed = first.output('Node').filter((a) => a.status === 'failed');
 		expect(failed).toHaveLength(1);

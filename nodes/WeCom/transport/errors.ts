@@ -98,6 +98,10 @@ export const WECOM_ERRORS: Record<number, ErrorInfo> = {
 		hint: `Give the app the permission in the ${ADMIN}: e.g. add it under 打卡 / 审批 / 客户联系 → 可调用接口的应用, use the contacts-sync secret for contact writes, or enable the API for the app.`,
 	},
 	48005: { meaning: 'API deprecated' },
+	48009: {
+		meaning: 'API forbidden for the contacts-sync secret (api forbidden for contact assistant)',
+		hint: `Since 2022-08-15 WeCom lets the contacts-sync secret (通讯录同步) only list IDs and write when it is called from an IP added to its trusted IPs after that date; names and details must be read with a self-built app (应用管理) whose visible range (可见范围) covers them.`,
+	},
 	50001: { meaning: 'redirect URL not on a trusted domain' },
 	50002: {
 		meaning: 'member outside the app’s visible range (可见范围)',
@@ -179,6 +183,14 @@ export const WECOM_RATE_LIMIT_ERRORS = new Set([45009, 45033]);
 
 /** Transient server-side states; repeating is safe only for idempotent calls. */
 export const WECOM_TRANSIENT_ERRORS = new Set([-1, 6000, 301022]);
+
+/** The errcode WeCom answered, from an error thrown by the transport (undefined for other failures). */
+export function weComErrcode(error: unknown): number | undefined {
+	const details = (error as { context?: { details?: { errcode?: unknown } } } | undefined)?.context
+		?.details;
+	const code = details?.errcode;
+	return typeof code === 'number' ? code : undefined;
+}
 
 export interface ExplainedError {
 	message: string;

@@ -21,9 +21,12 @@ export type WeComResponse = IDataObject & { errcode?: number; errmsg?: string };
 
 export const WECOM_CREDENTIAL = 'wecomWelinkWeComApi';
 
-const weCom: Platform<WeComResponse> = {
+/** A self-built app that reads the directory for Contacts Sync where the contacts-sync secret may not. */
+export const WECOM_READER_CREDENTIAL = 'wecomWelinkWeComReaderApi';
+
+const weComPlatform = (credentialType: string): Platform<WeComResponse> => ({
 	name: 'WeCom',
-	credentialType: WECOM_CREDENTIAL,
+	credentialType,
 	tokens: weComTokens,
 	baseUrl: (credentials) => weComAppConfig(credentials).baseUrl,
 	tokenKey: (credentials) => weComTokenKey(weComAppConfig(credentials)),
@@ -42,7 +45,10 @@ const weCom: Platform<WeComResponse> = {
 		if (WECOM_TRANSIENT_ERRORS.has(errcode)) return { kind: 'transient', error };
 		return { kind: 'error', error };
 	},
-};
+});
+
+const weCom = weComPlatform(WECOM_CREDENTIAL);
+const weComReader = weComPlatform(WECOM_READER_CREDENTIAL);
 
 /**
  * The one request path of every WeCom operation: token fetched once and persisted in the
@@ -53,6 +59,14 @@ export async function weComApiRequest(
 	request: ApiRequest,
 ): Promise<WeComResponse> {
 	return await platformRequest(this, weCom, request);
+}
+
+/** The same request path, with the WeCom Contacts Reader credential (a self-built app's secret). */
+export async function weComReaderRequest(
+	this: ApiContext,
+	request: ApiRequest,
+): Promise<WeComResponse> {
+	return await platformRequest(this, weComReader, request);
 }
 
 export interface DownloadedFile {

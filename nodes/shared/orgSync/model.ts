@@ -60,18 +60,38 @@ export interface TargetDepartment {
 	order?: number;
 }
 
+/** A target member's value the reader could not see. */
+export type UnknownField = SyncField | 'enabled' | 'mainDepartment';
+
 export interface TargetMember extends MemberFields {
 	id: string;
 	name: string;
 	departments: string[];
 	mainDepartment?: string;
 	enabled: boolean;
+	/**
+	 * Fields the reader could not see (e.g. mobile for an app created after 2022-06-20). Unknown is
+	 * not empty: these are never compared, cleared, overwritten or matched on.
+	 */
+	unknown?: readonly UnknownField[];
+}
+
+/**
+ * Members found by asking the platform for a mobile or email the reader cannot see (WeCom's
+ * user/getuserid): normalized value → member ID.
+ */
+export interface MemberLookups {
+	field: 'mobile' | 'email';
+	found: Map<string, string>;
+	/** Values not asked this run (the per-run limit): their source members wait for a later run. */
+	pending: Set<string>;
 }
 
 export interface TargetOrg {
 	rootId: string;
 	departments: TargetDepartment[];
 	members: TargetMember[];
+	lookups?: MemberLookups;
 }
 
 export interface SourceOrg {
@@ -121,6 +141,8 @@ export interface SyncOptions {
 	maxDecreaseCount?: number;
 	/** … or more than this percentage of the members in the synced area. */
 	maxDecreasePercent?: number;
+	/** Lets a plan with exactly this many removals through every threshold (the user confirmed them). */
+	confirmRemovals?: number;
 	/** Platform rules the planner must respect. */
 	limits: PlatformLimits;
 	now?: Date;
@@ -137,6 +159,18 @@ export interface PlatformLimits {
 	 * like with like; undefined leaves the order alone. Without it the source order is used as is.
 	 */
 	departmentOrder?: (order: number) => number | undefined;
+	/**
+	 * The member whose ID is the one a source member would be created with IS that member, so links
+	 * survive without saved state (runs that do not save static data, copied workflows).
+	 */
+	idIsLink?: boolean;
+	/** The ID a new department gets from its source key, so a later run finds it after a rename. */
+	deriveDepartmentId?: (key: string) => string;
+	/**
+	 * The platform's own guard against mass removal, applied whatever the thresholds say: stop when
+	 * more than `count` members and more than `percent` % would go, or more than `allPercent` %.
+	 */
+	removalGuard?: { count: number; percent: number; allPercent: number };
 }
 
 export type ActionKind =
@@ -168,8 +202,11 @@ export interface Plan {
 		blocked: boolean;
 		blockedReason?: string;
 		membersInArea: number;
+		/** Removal-like actions: deletes, disables and moves into the disabled members' department. */
 		decrease: number;
 	};
+	/** The removal-like actions the safety threshold counted. */
+	removals: PlanAction[];
 	bindings: Bindings;
 }
 

@@ -8,11 +8,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputError, splitList } from '../validation';
-import { executePlan, type SyncAdapter } from './execute';
+import { executePlan, type ActionResult, type SyncAdapter } from './execute';
 import {
 	SYNC_FIELDS,
 	type Bindings,
 	type MatchField,
+	type MemberLookups,
+	type PlanAction,
 	type PlatformLimits,
 	type SourceDepartment,
 	type SourceMember,
@@ -22,7 +24,7 @@ import {
 	type SyncOptions,
 	type TargetOrg,
 } from './model';
-import { emptyBindings, planSync } from './planner';
+import { emptyBindings, lookupCandidates, planSync } from './planner';
 
 /**
  * The n8n side of "Sync to <platform>", shared by every platform: the parameters, reading the input
@@ -34,10 +36,19 @@ export interface SyncPlatform {
 	name: string;
 	limits: PlatformLimits;
 	/** Reads the target org (departments and members under the platform root). */
-	fetchTarget(): Promise<TargetOrg>;
+	fetchTarget(options?: SyncOptions): Promise<TargetOrg>;
 	adapter: SyncAdapter;
 	/** Distinguishes bindings of different tenants in one workflow's static data. */
 	tenant: string;
+	/**
+	 * Finds members by a mobile or email the reader cannot see (keyed by normalized value, with the
+	 * value as the source gives it). `cache` is the node's static data, kept between production runs.
+	 */
+	lookupMembers?(
+		field: 'mobile' | 'email',
+		values: Map<string, string>,
+		cache: IDataObject,
+	): Promise<MemberLookups>;
 }
 
 const FIELD_LABELS: Record<SyncField, string> = {
@@ -61,6 +72,8 @@ export interface SyncUi {
 	matchOptions?: INodePropertyOptions[];
 	/** Description of the department order field (default: WeCom's "bigger first"). */
 	orderHint?: string;
+	/** The platform's own removal guard, told next to the thresholds. */
+	guardHint?: string;
 }
 
 const byName = (list: INodeProperties[]) =>
@@ -206,8 +219,7 @@ export function syncProperties(ui: SyncUi): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 50,
-			description:
-				'Safety threshold (用户减少数量阈值): nothing is written when more members would be disabled or deleted',
+			description: `Safety threshold (用户减少数量阈值): nothing is written when more members would be disabled, deleted or moved to the disabled members' department${ui.guardHint ? `. ${ui.guardHint}` : ''}`,
 			displayOptions: show,
 		},
 		{
@@ -227,6 +239,15 @@ export function syncProperties(ui: SyncUi): INodeProperties[] {
 			default: {},
 			displayOptions: show,
 			options: byName([
+				{
+					displayName: 'Confirm Removals (This Run)',
+					name: 'confirmRemovals',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description:
+						'To let through a run the safety thresholds stopped, enter the exact number of removals its stop message gives. A run that would remove any other number still stops; set it back to 0 afterwards.',
+				},
 				{
 					displayName: 'Delete Disabled Members After (Days)',
 					name: 'deleteDisabledAfterDays',
@@ -536,6 +557,19 @@ function readThreshold(ctx: IExecuteFunctions, name: string, label: string, max?
 	return value;
 }
 
+function readConfirmation(ctx: IExecuteFunctions, value: unknown): number | undefined {
+	const count = Number(value ?? 0);
+	if (!Number.isInteger(count) || count < 0)
+		throw inputError(
+			ctx,
+			0,
+			'Confirm Removals (This Run)',
+			`${String(value)} is not a whole number`,
+			'Enter the number of removals the stop message gives, or 0.',
+		);
+	return count || undefined;
+}
+
 export function readSyncOptions(ctx: IExecuteFunctions, limits: PlatformLimits): SyncOptions {
 	const o = ctx.getNodeParameter('syncOptions', 0, {}) as IDataObject;
 	const list = (name: string) => {
@@ -595,26 +629,63 @@ export function readSyncOptions(ctx: IExecuteFunctions, limits: PlatformLimits):
 			'Stop If More Than This Percent Would Be Removed',
 			100,
 		),
+		confirmRemovals: readConfirmation(ctx, o.confirmRemovals),
 		limits,
 	};
 }
 
-/** Bindings of one tenant and top department live in the node's static data across runs. */
+/**
+ * Bindings of one tenant and top department, cached in the node's static data across runs (n8n saves
+ * it after production runs only; every link can be found again in the target, so it is a cache).
+ */
 function bindingsStore(ctx: IExecuteFunctions, platform: SyncPlatform, options: SyncOptions) {
 	const data = ctx.getWorkflowStaticData('node');
 	const key = `orgSync:${platform.tenant}:${options.topDepartmentId ?? ''}`;
+	const cacheKey = `orgSyncLookups:${platform.tenant}`;
+	const cache = (data[cacheKey] as IDataObject | undefined) ?? {};
 	return {
 		read: (): Bindings => (data[key] as Bindings | undefined) ?? emptyBindings(),
 		write: (bindings: Bindings) => {
 			data[key] = bindings as unknown as IDataObject;
 		},
+		cache,
+		/** Keeps the lookup cache (hashed values only) once it holds something. */
+		keepCache: () => {
+			if (Object.keys(cache).length) data[cacheKey] = cache;
+		},
 	};
+}
+
+/** "张三 (zhangsan)" for an action on a target member, by what the target read shows. */
+function whoIs(action: PlanAction, names: Map<string, string>) {
+	const name = names.get(action.targetId as string);
+	return name ? `${name} (${action.targetId})` : String(action.targetId ?? action.sourceKey);
+}
+
+const LISTED = 20;
+
+function listOf(lines: string[]) {
+	const more = lines.length > LISTED ? `; and ${lines.length - LISTED} more` : '';
+	return `${lines.slice(0, LISTED).join('; ')}${more}`;
+}
+
+/**
+ * The fields the reader could not see on members it read (unknown, never treated as empty); members
+ * known only by ID, outside what it may read, are left out.
+ */
+function hiddenFields(target: TargetOrg) {
+	const fields = new Set<string>();
+	for (const m of target.members)
+		if (!m.unknown?.includes('name')) for (const f of m.unknown ?? []) fields.add(f);
+	return [...fields];
 }
 
 /**
  * Plans and (unless simulating) applies the sync. Output: one item per action with its status,
- * then a summary item. A plan over the safety threshold writes nothing and fails the node (a
- * simulation still shows it).
+ * then a summary item with the links (source key → target ID) for your own store. A plan over the
+ * safety threshold writes nothing and fails the node (a simulation still shows it). Failed writes
+ * fail the node too, unless Continue On Fail (or the error output) is on: then failed actions carry
+ * their error and go to the error output.
  */
 export async function runSync(
 	ctx: IExecuteFunctions,
@@ -625,46 +696,79 @@ export async function runSync(
 	const options = readSyncOptions(ctx, platform.limits);
 	const { source, itemOf } = readSource(ctx, items);
 	const store = bindingsStore(ctx, platform, options);
-	const target = await platform.fetchTarget();
+	const started = Date.now();
+	const target = await platform.fetchTarget(options);
+	const previous = store.read();
+	const wanted = platform.lookupMembers && lookupCandidates(source, target, options, previous);
+	if (wanted && platform.lookupMembers) {
+		target.lookups = await platform.lookupMembers(wanted.field, wanted.values, store.cache);
+		store.keepCache();
+	}
+	const read = Date.now();
 	let plan;
 	try {
-		plan = planSync(source, target, { ...options, now: new Date() }, store.read());
+		plan = planSync(source, target, { ...options, now: new Date() }, previous);
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
 			description: 'Check Top Department ID: it must be an existing department.',
 		});
 	}
-	if (plan.summary.blocked && !simulate)
+	const planned = Date.now();
+	const names = new Map(target.members.map((m) => [m.id, m.name]));
+	if (plan.summary.blocked && !simulate) {
+		const going = plan.removals.map((a) => `${whoIs(a, names)}: ${a.action}`);
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Sync stopped before any write: ${plan.summary.blockedReason}`,
+			`Sync stopped before any write: ${plan.summary.blockedReason}. Would go: ${listOf(going)}`,
 			{
-				description:
-					'Check the source (a missing or partial export looks like mass leavers). If the removals are intended, raise the thresholds for this run, or run with Simulate on to see the plan.',
+				description: `A missing or partial export looks like mass leavers: check the source first (run with Simulate on to see the plan). If these ${plan.summary.decrease} removals are intended, set Options → Confirm Removals (This Run) to ${plan.summary.decrease} for one run (it lets through exactly that number), or raise the thresholds.`,
 			},
 		);
+	}
 
 	const { results, bindings } = simulate
 		? {
 				results: plan.actions.map((a) => ({
 					...a,
 					status: a.action.startsWith('skip') ? 'skipped' : 'planned',
-				})),
+				})) as ActionResult[],
 				bindings: plan.bindings,
 			}
 		: await executePlan(plan, platform.adapter, { concurrency: 4 });
 	if (!simulate) store.write(bindings);
+	const timings = { readMs: read - started, planMs: planned - read, applyMs: Date.now() - planned };
+
+	const count = (status: string) => results.filter((r) => r.status === status).length;
+	const writes = results.filter((r) => r.status === 'applied' || r.status === 'failed').length;
+	const failed = results.filter((r) => r.status === 'failed');
+	const failure = (r: ActionResult) =>
+		`${r.action} ${r.sourceKey ?? ''}${r.targetId ? ` → ${whoIs(r, names)}` : ''}: ${r.error}`;
+	if (failed.length && !ctx.continueOnFail()) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${failed.length} of ${writes} writes to ${platform.name} failed; ${writes - failed.length} were applied`,
+			{
+				description: `${listOf(failed.map(failure))}. A re-run retries only what failed. To get one item per action (failed ones on the error output), set Settings → On Error to continue.`,
+			},
+		);
+	}
 
 	const pairedItem = (action: { action: string; sourceKey?: string }) => {
 		const map = action.action.endsWith('department') ? itemOf.departments : itemOf.members;
 		return { item: (action.sourceKey !== undefined ? map.get(action.sourceKey) : undefined) ?? 0 };
 	};
+	// With an error output, n8n sends items that carry an error there (as { error: message }).
+	const errorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	const output: INodeExecutionData[] = results.map((result) => ({
 		json: result as unknown as IDataObject,
 		pairedItem: pairedItem(result),
+		...(errorOutput && result.status === 'failed'
+			? { error: new NodeOperationError(ctx.getNode(), failure(result)) }
+			: {}),
 	}));
-	const count = (status: string) => results.filter((r) => r.status === status).length;
 	const { blocked, blockedReason, membersInArea, decrease, ...actions } = plan.summary;
+	const hidden = hiddenFields(target);
+	const lookups = target.lookups;
 	output.push({
 		json: {
 			summary: true,
@@ -681,9 +785,22 @@ export async function runSync(
 			actions,
 			planned: count('planned'),
 			applied: count('applied'),
-			failed: count('failed'),
+			failed: failed.length,
 			skipped: count('skipped'),
-			writes: results.filter((r) => r.status === 'applied' || r.status === 'failed').length,
+			writes,
+			...(hidden.length ? { hiddenFields: hidden } : {}),
+			...(lookups
+				? {
+						lookups: {
+							field: lookups.field,
+							found: lookups.found.size,
+							pending: lookups.pending.size,
+						},
+					}
+				: {}),
+			timings,
+			// Source key → target ID: keep them in your own store if you like; the node finds them again.
+			bindings: { departments: bindings.departments, members: bindings.members },
 		},
 		pairedItem: items.map((_, item) => ({ item })),
 	});

@@ -4,6 +4,8 @@ import {
 	type ActionKind,
 	type Bindings,
 	type MemberFields,
+	type SourceMember,
+	type UnknownField,
 	type Plan,
 	type PlanAction,
 	type SourceDepartment,
@@ -26,6 +28,22 @@ import {
  * - the decrease threshold blocks the whole plan before any write.
  */
 
+/**
+ * Whether an action takes a member away: a delete, a disable, or a move into the disabled members'
+ * department (the safety threshold counts all three, as Entra's accidental-deletion prevention
+ * counts deletes and disables).
+ */
+export function isRemoval(action: PlanAction, disabledDepartment?: string) {
+	if (action.action === 'delete_member' || action.action === 'disable_member') return true;
+	const departments = action.after?.departments;
+	return (
+		action.action === 'update_member' &&
+		disabledDepartment !== undefined &&
+		Array.isArray(departments) &&
+		departments.includes(disabledDepartment)
+	);
+}
+
 export function emptyBindings(): Bindings {
 	return { departments: {}, members: {}, disabledAt: {} };
 }
@@ -45,6 +63,83 @@ function normalizeField(field: keyof MemberFields, value: unknown): string {
 
 const sameSet = (a: string[], b: string[]) =>
 	a.length === b.length && a.every((x) => b.includes(x));
+
+const unknownIn = (member: TargetMember, field: UnknownField) =>
+	member.unknown?.includes(field) === true;
+
+/**
+ * How a source member finds its target member: the link kept from an earlier run, else (where the
+ * platform makes IDs links) the member holding the ID it would be created with, else the Match
+ * Members By field, from what the reader sees or, for a field it cannot see, from lookups.
+ */
+function memberFinder(target: TargetOrg, options: SyncOptions, previous: Bindings) {
+	const byId = new Map(target.members.map((m) => [m.id, m]));
+	const byLowerId = new Map(target.members.map((m) => [m.id.toLowerCase(), m]));
+	const byField = (field: 'mobile' | 'email' | 'employeeNo') => {
+		const index = new Map<string, TargetMember>();
+		for (const m of target.members) {
+			if (unknownIn(m, field)) continue;
+			const value = normalizeField(field, m[field]);
+			if (value && !index.has(value)) index.set(value, m);
+		}
+		return index;
+	};
+	// Built on first use: a converged re-run, where every member is linked, needs none of them.
+	const built = new Map<'mobile' | 'email' | 'employeeNo', Map<string, TargetMember>>();
+	const index = (field: 'mobile' | 'email' | 'employeeNo') => {
+		let found = built.get(field);
+		if (!found) built.set(field, (found = byField(field)));
+		return found;
+	};
+	const ownId = (member: SourceMember) =>
+		(member.targetId || options.limits.deriveMemberId(member.key)).toLowerCase();
+	const find = (member: SourceMember): TargetMember | undefined => {
+		const bound = previous.members[member.key];
+		if (bound && byId.has(bound)) return byId.get(bound);
+		if (options.limits.idIsLink) {
+			const linked = byLowerId.get(ownId(member));
+			if (linked) return linked;
+		}
+		if (options.matchBy === 'id')
+			return byLowerId.get((member.targetId || member.key).toLowerCase());
+		const value = normalizeField(options.matchBy, member[options.matchBy]);
+		if (!value) return undefined;
+		const indexed = index(options.matchBy).get(value);
+		if (indexed) return indexed;
+		const lookups = target.lookups;
+		const found = lookups?.field === options.matchBy ? lookups.found.get(value) : undefined;
+		return found === undefined ? undefined : byId.get(found);
+	};
+	return { byId, byLowerId, index, find };
+}
+
+/**
+ * The values a platform must look up (e.g. user/getuserid) because the reader cannot see the Match
+ * Members By field: those of active source members that nothing else links to a target member.
+ * Keyed by normalized value, with the value as the source gives it.
+ */
+export function lookupCandidates(
+	source: SourceOrg,
+	target: TargetOrg,
+	options: SyncOptions,
+	previous: Bindings = emptyBindings(),
+): { field: 'mobile' | 'email'; values: Map<string, string> } | undefined {
+	const field = options.matchBy;
+	if (field !== 'mobile' && field !== 'email') return undefined;
+	if (!target.members.some((m) => unknownIn(m, field))) return undefined;
+	const { find } = memberFinder(target, options, previous);
+	const excluded = new Set(options.scope.excludeMembers ?? []);
+	const included = new Set(options.scope.includeMembers ?? []);
+	const values = new Map<string, string>();
+	for (const member of source.members) {
+		if (member.status !== 'active' || excluded.has(member.key)) continue;
+		if (included.size && !included.has(member.key)) continue;
+		const value = normalizeField(field, member[field]);
+		if (!value || values.has(value) || find(member)) continue;
+		values.set(value, String(member[field]).trim());
+	}
+	return values.size ? { field, values } : undefined;
+}
 
 interface State {
 	actions: PlanAction[];
@@ -91,21 +186,12 @@ export function planSync(
 		area.add(id);
 		for (const child of children.get(id) ?? []) queue.push(child.id);
 	}
-	const targetMembers = new Map(target.members.map((m) => [m.id, m]));
-	const targetMembersLower = new Map(target.members.map((m) => [m.id.toLowerCase(), m]));
-	const byField = (field: 'mobile' | 'email' | 'employeeNo') => {
-		const index = new Map<string, TargetMember>();
-		for (const m of target.members) {
-			const value = normalizeField(field, m[field]);
-			if (value && !index.has(value)) index.set(value, m);
-		}
-		return index;
-	};
-	const indexes = {
-		mobile: byField('mobile'),
-		email: byField('email'),
-		employeeNo: byField('employeeNo'),
-	};
+	const {
+		byId: targetMembers,
+		byLowerId: targetMembersLower,
+		index: indexOf,
+		find: findMember,
+	} = memberFinder(target, options, previous);
 
 	// ---- source departments: de-duplicate, scope, cycles, tree --------------------------------------
 	const sourceDepartments = new Map<string, SourceDepartment>();
@@ -159,6 +245,7 @@ export function planSync(
 	/** Source department key → target ID or placeholder. */
 	const departmentTarget = new Map<string, string>();
 	const claimedDepartments = new Set<string>([top]);
+	const usedDepartmentIds = new Set<string>();
 	/** Names already used under a target parent by this plan (claims and creations). */
 	const namesUnder = new Map<string, Set<string>>();
 	const reserveName = (parent: string, name: string) => {
@@ -205,10 +292,17 @@ export function planSync(
 		let targetId: string | undefined;
 		if (inScope) {
 			const bound = previous.departments[dept.key];
+			const derived = options.limits.deriveDepartmentId?.(dept.key);
 			const siblings = targetParent.startsWith(NEW) ? [] : (children.get(targetParent) ?? []);
-			const existing =
-				bound && targetDepartments.has(bound) && area.has(bound) && !claimedDepartments.has(bound)
-					? targetDepartments.get(bound)
+			const claimable = (id: string | undefined) =>
+				id !== undefined &&
+				targetDepartments.has(id) &&
+				area.has(id) &&
+				!claimedDepartments.has(id);
+			const existing = claimable(bound)
+				? targetDepartments.get(bound)
+				: claimable(derived)
+					? targetDepartments.get(derived as string)
 					: siblings.find((t) => t.name === name && !claimedDepartments.has(t.id));
 			if (!reserveName(targetParent, name)) {
 				add({
@@ -244,11 +338,20 @@ export function planSync(
 					dept.parentKey && !sourceDepartments.has(dept.parentKey)
 						? `; parent "${dept.parentKey}" is not in the source, so it is mounted under the top department`
 						: '';
+				// The derived ID only when no department has it (it may be out of the area or unseen).
+				const id =
+					derived !== undefined &&
+					!targetDepartments.has(derived) &&
+					!usedDepartmentIds.has(derived)
+						? derived
+						: undefined;
+				if (id !== undefined) usedDepartmentIds.add(id);
 				add({
 					action: 'create_department',
 					targetId,
 					sourceKey: dept.key,
 					after: {
+						...(id !== undefined ? { id } : {}),
 						name,
 						parentId: targetParent,
 						...(order !== undefined ? { order } : {}),
@@ -308,6 +411,12 @@ export function planSync(
 		claimedDepartments.add(disabledDepartmentId);
 		return disabledDepartmentId;
 	};
+	/** The disabled members' department, whether this plan creates it or it exists already. */
+	const disabledTarget = () =>
+		disabledDepartmentId ??
+		(disabledDepartment
+			? (children.get(top) ?? []).find((d) => d.name === disabledDepartment)?.id
+			: undefined);
 	const fields = options.fields.filter((f) => SYNC_FIELDS.includes(f));
 	const leave = (member: TargetMember, sourceKey: string | undefined, reason: string) => {
 		if (options.leavers === 'ignore') return;
@@ -321,7 +430,7 @@ export function planSync(
 			});
 			return;
 		}
-		if (!member.enabled) return;
+		if (!member.enabled && !unknownIn(member, 'enabled')) return;
 		const to = ensureDisabledDepartment();
 		add({
 			action: 'disable_member',
@@ -360,15 +469,7 @@ export function planSync(
 			!memberExcludes.has(member.key) &&
 			(memberIncludes.size === 0 || memberIncludes.has(member.key)) &&
 			(mapped.length > 0 || member.status !== 'active');
-		let existing: TargetMember | undefined;
-		const bound = previous.members[member.key];
-		if (bound && targetMembers.has(bound)) existing = targetMembers.get(bound);
-		else if (options.matchBy === 'id')
-			existing = targetMembersLower.get((member.targetId || member.key).toLowerCase());
-		else {
-			const value = normalizeField(options.matchBy, member[options.matchBy]);
-			existing = value ? indexes[options.matchBy].get(value) : undefined;
-		}
+		const existing = findMember(member);
 		if (existing && claimedMembers.has(existing.id)) {
 			add({
 				action: 'skip_member',
@@ -423,6 +524,7 @@ export function planSync(
 			for (const field of fields) {
 				const wanted = member[field];
 				if (wanted === undefined || wanted === null || wanted === '') continue;
+				if (unknownIn(existing, field)) continue;
 				if (normalizeField(field, wanted) !== normalizeField(field, existing[field]))
 					[before[field], after[field]] = [existing[field], wanted];
 			}
@@ -430,14 +532,20 @@ export function planSync(
 				[before.departments, after.departments] = [existing.departments, departments];
 			if (
 				existing.mainDepartment !== undefined &&
+				!unknownIn(existing, 'mainDepartment') &&
 				main !== existing.mainDepartment &&
 				departments.includes(main)
 			) {
 				[before.mainDepartment, after.mainDepartment] = [existing.mainDepartment, main];
 			}
-			if (!existing.enabled) [before.enabled, after.enabled] = [false, true];
+			const disabled = !existing.enabled && !unknownIn(existing, 'enabled');
+			if (disabled) [before.enabled, after.enabled] = [false, true];
 			if (Object.keys(after).length) {
-				if (after.departments && !after.mainDepartment && existing.mainDepartment !== main)
+				if (
+					after.departments &&
+					!after.mainDepartment &&
+					(existing.mainDepartment !== main || unknownIn(existing, 'mainDepartment'))
+				)
 					after.mainDepartment = main;
 				add({
 					action: 'update_member',
@@ -448,7 +556,7 @@ export function planSync(
 					reason: 'changed in the source',
 				});
 			}
-			if (!existing.enabled) delete state.bindings.disabledAt[existing.id];
+			if (disabled) delete state.bindings.disabledAt[existing.id];
 			continue;
 		}
 		if (!options.createMembers) {
@@ -456,6 +564,18 @@ export function planSync(
 				action: 'skip_member',
 				sourceKey: member.key,
 				reason: 'not in the target and creating members is off',
+			});
+			continue;
+		}
+		const lookups = target.lookups;
+		if (
+			lookups?.field === options.matchBy &&
+			lookups.pending.has(normalizeField(lookups.field, member[lookups.field]))
+		) {
+			add({
+				action: 'skip_member',
+				sourceKey: member.key,
+				reason: `its ${lookups.field} was not looked up this run (lookup limit): a later run links or creates it`,
 			});
 			continue;
 		}
@@ -468,7 +588,7 @@ export function planSync(
 						.map((field) => {
 							const value = normalizeField(field, member[field]);
 							if (!value) return undefined;
-							const owner = indexes[field].get(value);
+							const owner = indexOf(field).get(value);
 							if (owner) return `${field} is already used by member ${owner.id}`;
 							if (reservedValues[field].has(value)) return `${field} is used by another new member`;
 							return undefined;
@@ -587,21 +707,34 @@ export function planSync(
 		number
 	>;
 	for (const a of actions) counts[a.action]++;
-	const membersInArea = target.members.filter(
-		(m) => m.enabled && m.departments.some((d) => area.has(d)),
-	).length;
-	const decrease =
-		counts.disable_member +
-		actions.filter((a) => a.action === 'delete_member' && a.before?.enabled !== false).length;
+	const counted = new Set(
+		target.members
+			.filter(
+				(m) => m.enabled && !unknownIn(m, 'enabled') && m.departments.some((d) => area.has(d)),
+			)
+			.map((m) => m.id),
+	);
+	const membersInArea = counted.size;
+	const removals = actions.filter((a) => isRemoval(a, disabledTarget()));
+	const decrease = removals.length;
+	// Deleting already-disabled members counts too: they join the base the percentage is taken of.
+	const base = membersInArea + removals.filter((a) => !counted.has(a.targetId as string)).length;
+	const percent = base > 0 ? (decrease * 100) / base : 0;
+	const share = `${decrease} of ${base} members (${percent.toFixed(1)}%)`;
+	const guard = options.limits.removalGuard;
+	const confirmed = (options.confirmRemovals ?? 0) > 0 && options.confirmRemovals === decrease;
 	let blockedReason: string | undefined;
-	if (options.maxDecreaseCount !== undefined && decrease > options.maxDecreaseCount) {
+	if (confirmed || decrease === 0) {
+		blockedReason = undefined;
+	} else if (options.maxDecreaseCount !== undefined && decrease > options.maxDecreaseCount) {
 		blockedReason = `${decrease} members would be disabled or deleted, more than the threshold of ${options.maxDecreaseCount}`;
+	} else if (options.maxDecreasePercent !== undefined && percent > options.maxDecreasePercent) {
+		blockedReason = `${share} would be disabled or deleted, more than the threshold of ${options.maxDecreasePercent}%`;
 	} else if (
-		options.maxDecreasePercent !== undefined &&
-		membersInArea > 0 &&
-		(decrease * 100) / membersInArea > options.maxDecreasePercent
+		guard &&
+		(percent > guard.allPercent || (decrease > guard.count && percent > guard.percent))
 	) {
-		blockedReason = `${decrease} of ${membersInArea} members (${((decrease * 100) / membersInArea).toFixed(1)}%) would be disabled or deleted, more than the threshold of ${options.maxDecreasePercent}%`;
+		blockedReason = `${share} would be disabled or deleted, more than the platform's own guard allows (more than ${guard.count} members and ${guard.percent}%, or more than ${guard.allPercent}%)`;
 	}
 	return {
 		actions,
@@ -612,6 +745,7 @@ export function planSync(
 			membersInArea,
 			decrease,
 		},
+		removals,
 		bindings: state.bindings,
 	};
 }

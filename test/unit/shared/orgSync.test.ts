@@ -5,7 +5,12 @@ import type {
 	SyncOptions,
 	TargetOrg,
 } from '../../../nodes/shared/orgSync/model';
-import { emptyBindings, normalizeMobile, planSync } from '../../../nodes/shared/orgSync/planner';
+import {
+	emptyBindings,
+	lookupCandidates,
+	normalizeMobile,
+	planSync,
+} from '../../../nodes/shared/orgSync/planner';
 import { WECOM_LIMITS } from '../../../nodes/WeCom/actions/contactsSync/limits';
 import { MemoryOrg } from '../../harness/memoryOrg.cjs';
 
@@ -313,14 +318,20 @@ describe('org sync planner', () => {
 		expect(byPercent.summary.blockedReason).toBe(
 			'2 of 2 members (100.0%) would be disabled or deleted, more than the threshold of 50%',
 		);
-		expect(
-			planSync(
-				empty,
-				org.snapshot(),
-				options({ maxDecreaseCount: 2, maxDecreasePercent: 100 }),
-				bindings,
-			).summary.blocked,
-		).toBe(false);
+		// Raised thresholds still meet WeCom's own guard (more than 80 % would go) …
+		const raised = planSync(
+			empty,
+			org.snapshot(),
+			options({ maxDecreaseCount: 2, maxDecreasePercent: 100 }),
+			bindings,
+		);
+		expect(raised.summary.blockedReason).toBe(
+			"2 of 2 members (100.0%) would be disabled or deleted, more than the platform's own guard allows (more than 50 members and 20%, or more than 80%)",
+		);
+		// … which only a confirmation of exactly this many removals lets through.
+		const confirm = (n: number) =>
+			planSync(empty, org.snapshot(), options({ confirmRemovals: n }), bindings).summary.blocked;
+		expect([confirm(1), confirm(2), confirm(3)]).toEqual([true, false, true]);
 	});
 
 	it('keeps other departments when merging, and syncs only the main department when asked', async () => {
@@ -338,11 +349,11 @@ describe('org sync planner', () => {
 		expect(main.actions[0]).toMatchObject({ after: { departments: [bindings.departments.D2] } });
 	});
 
-	it('skips what it must not create: creation off, taken IDs, used mobiles', () => {
+	it('skips what it must not create: creation off, an ID given twice, used mobiles', () => {
 		const target: TargetOrg = {
 			...emptyTarget(),
 			members: [
-				{ id: 'E2', name: 'Someone', mobile: '13700000000', departments: ['1'], enabled: true },
+				{ id: 'X9', name: 'Someone', mobile: '13800000002', departments: ['1'], enabled: true },
 			],
 		};
 		expect(
@@ -353,8 +364,29 @@ describe('org sync planner', () => {
 		const plan = planSync(hr(), target, options({ matchBy: 'email' }));
 		expect(plan.actions.find((a) => a.sourceKey === 'E2')).toMatchObject({
 			action: 'skip_member',
-			reason: 'member ID "E2" is taken by another member',
+			reason: 'mobile is already used by member X9',
 		});
+		const twice = hr();
+		twice.members[1].targetId = 'E1';
+		expect(
+			planSync(twice, emptyTarget(), options()).actions.find((a) => a.sourceKey === 'E2'),
+		).toMatchObject({ action: 'skip_member', reason: 'member ID "E1" is taken by another member' });
+	});
+
+	it('links the member holding the ID a source member would get, with no saved links (WeCom: ID = key)', () => {
+		const target: TargetOrg = {
+			...emptyTarget(),
+			members: [
+				{ id: 'e2', name: 'Someone', mobile: '13700000000', departments: ['1'], enabled: true },
+			],
+		};
+		const plan = planSync(hr(), target, options({ matchBy: 'email' }));
+		expect(plan.actions.find((a) => a.sourceKey === 'E2')).toMatchObject({
+			action: 'update_member',
+			targetId: 'e2',
+			after: { name: '李四', mobile: '13800000002' },
+		});
+		expect(plan.bindings.members.E2).toBe('e2');
 	});
 
 	it('converges after a partial failure: the re-run only redoes what failed', async () => {
@@ -401,5 +433,175 @@ describe('org sync planner', () => {
 		expect(normalizeMobile('+86 138-0000-0001')).toBe('13800000001');
 		expect(normalizeMobile('8613800000001')).toBe('13800000001');
 		expect(normalizeMobile('+1 415 555 0100')).toBe('14155550100');
+	});
+
+	describe('what the reader cannot see', () => {
+		const HIDDEN = ['mobile', 'email', 'gender', 'address'] as const;
+		/** E1 exists as "zs" (linked by an earlier run), read by an app that cannot see mobiles. */
+		const seen = async () => {
+			const org = new MemoryOrg(emptyTarget());
+			const { bindings } = await sync(org, hr(), options());
+			const target = org.snapshot();
+			for (const m of target.members) m.unknown = HIDDEN;
+			return { target, bindings };
+		};
+
+		it('is never compared, cleared or overwritten', async () => {
+			const { target, bindings } = await seen();
+			const changed = hr();
+			changed.members[0].mobile = '13999999999';
+			changed.members[0].email = 'new@x.cn';
+			target.members[0].mobile = undefined;
+			expect(planSync(changed, target, options(), bindings).actions).toEqual([]);
+			// What it can see still is.
+			changed.members[0].position = '总监';
+			expect(planSync(changed, target, options(), bindings).actions).toEqual([
+				expect.objectContaining({ action: 'update_member', after: { position: '总监' } }),
+			]);
+		});
+
+		it('is never matched on as if empty, and an unknown status is neither re-enabled nor skipped as disabled', async () => {
+			const target: TargetOrg = {
+				...emptyTarget(),
+				members: [
+					{
+						id: 'x1',
+						name: '',
+						departments: ['1'],
+						enabled: true,
+						unknown: [...HIDDEN, 'enabled'],
+					},
+				],
+			};
+			// Nothing to match on: the source member is created, not matched to x1 by an "empty" mobile.
+			const source: SourceOrg = {
+				departments: [],
+				members: [{ key: 'N1', name: '新人', departments: [], status: 'active' }],
+			};
+			const plan = planSync(source, target, options());
+			expect(plan.actions.some((a) => a.targetId === 'x1')).toBe(false);
+			// A linked member of unknown status who left is disabled (and counted), never skipped.
+			const left = planSync(
+				{ departments: [], members: [] },
+				target,
+				options({ maxDecreaseCount: 5, maxDecreasePercent: 100, confirmRemovals: 1 }),
+				{ ...emptyBindings(), members: { N1: 'x1' } },
+			);
+			expect(left.actions).toEqual([
+				expect.objectContaining({ action: 'disable_member', targetId: 'x1' }),
+			]);
+			expect(left.summary.decrease).toBe(1);
+		});
+
+		it('is looked up once per value, for active members nothing else links; the answers link, the unasked wait', async () => {
+			const target: TargetOrg = {
+				...emptyTarget(),
+				members: [
+					{ id: 'zs', name: '张三', departments: ['1'], enabled: true, unknown: HIDDEN },
+					{ id: 'E2', name: '李四', departments: ['1'], enabled: true, unknown: HIDDEN },
+				],
+			};
+			const source = hr();
+			source.members.push(
+				{ key: 'E3', name: '王五', mobile: '+86 138-0000-0001', departments: [], status: 'active' },
+				{ key: 'E4', name: '赵六', mobile: '13800000004', departments: ['D3'], status: 'left' },
+				{ key: 'E5', name: '孙七', mobile: '13800000005', departments: ['D3'], status: 'active' },
+			);
+			const wanted = lookupCandidates(source, target, options());
+			// E2 is linked by its ID; E3 shares E1's number; E4 left.
+			expect(wanted).toEqual({
+				field: 'mobile',
+				values: new Map([
+					['13800000001', '13800000001'],
+					['13800000005', '13800000005'],
+				]),
+			});
+			target.lookups = {
+				field: 'mobile',
+				found: new Map([['13800000001', 'zs']]),
+				pending: new Set(['13800000005']),
+			};
+			const plan = planSync(source, target, options());
+			expect(plan.bindings.members).toMatchObject({ E1: 'zs', E2: 'E2' });
+			expect(plan.actions.find((a) => a.sourceKey === 'E3')).toMatchObject({
+				action: 'skip_member',
+				reason: 'matches zs, which source member "E1" already matched',
+			});
+			expect(plan.actions.find((a) => a.sourceKey === 'E5')).toMatchObject({
+				action: 'skip_member',
+				reason:
+					'its mobile was not looked up this run (lookup limit): a later run links or creates it',
+			});
+			// A reader that sees mobiles needs no lookups.
+			for (const m of target.members) m.unknown = undefined;
+			expect(lookupCandidates(source, target, options())).toBeUndefined();
+		});
+	});
+
+	it('gives new departments an ID derived from their key, so a rename is found with no saved links', async () => {
+		const org = new MemoryOrg(emptyTarget());
+		const first = await sync(org, hr(), options());
+		const d1 = WECOM_LIMITS.deriveDepartmentId?.('D1') as string;
+		expect(first.plan.actions[0]).toMatchObject({ after: { id: d1, name: '研发中心' } });
+		const renamed = hr();
+		renamed.departments[0].name = '技术中心';
+		expect(planSync(renamed, org.snapshot(), options()).actions).toEqual([
+			expect.objectContaining({
+				action: 'update_department',
+				targetId: d1,
+				after: { name: '技术中心' },
+			}),
+		]);
+	});
+
+	it('counts deletes of disabled members and moves into the disabled members’ department as removals', async () => {
+		const org = new MemoryOrg(emptyTarget());
+		const { bindings } = await sync(org, hr(), options());
+		const gone = { ...hr(), members: [] };
+		const disabling = planSync(
+			gone,
+			org.snapshot(),
+			options({ disabledDepartmentName: '已禁用', maxDecreaseCount: 10, maxDecreasePercent: 100 }),
+			bindings,
+		);
+		expect(disabling.removals.map((a) => a.action)).toEqual(['disable_member', 'disable_member']);
+		const applied = await executePlan(
+			planSync(
+				gone,
+				org.snapshot(),
+				options({ disabledDepartmentName: '已禁用', confirmRemovals: 2 }),
+				bindings,
+			),
+			org,
+		);
+		// Deleting the two now-disabled members still counts (a grace-period delete is a removal).
+		const deleting = planSync(
+			gone,
+			org.snapshot(),
+			options({ leavers: 'delete', deleteDisabledAfterDays: 1, now: new Date('2027-01-01') }),
+			applied.bindings,
+		);
+		expect(deleting.summary).toMatchObject({ decrease: 2, blocked: true });
+		// Moving a member into that department is a removal too, even when the source asks for it.
+		const fresh = new MemoryOrg(emptyTarget());
+		const synced = await sync(fresh, hr(), options());
+		const withDisabled = fresh.snapshot();
+		withDisabled.departments.push({ id: '777', name: '已禁用', parentId: '1' });
+		const back = hr();
+		back.departments.push({ key: 'X', name: '已禁用' });
+		back.members[0].departments = ['X'];
+		const moved = planSync(
+			back,
+			withDisabled,
+			options({ disabledDepartmentName: '已禁用', departments: 'main' }),
+			synced.bindings,
+		);
+		expect(moved.removals).toEqual([
+			expect.objectContaining({
+				action: 'update_member',
+				sourceKey: 'E1',
+				after: expect.objectContaining({ departments: ['777'] }),
+			}),
+		]);
 	});
 });

@@ -690,4 +690,32 @@ describe('Message: Recall, Update Template Card, Send and Wait', () => {
 		);
 		expect(buttons[0].url).toContain('approved=false&signature=');
 	});
+
+	it('send and wait honours Continue On Fail: a refused card gives an error item, and nothing waits', async () => {
+		const failing = () =>
+			sendEndpoint(2, () => ({ errcode: 81013, errmsg: 'user & party & tag all invalid' }));
+		const parameters = {
+			resource: 'message',
+			operation: 'sendAndWait',
+			recipients: { members: 'ghost' },
+			approvalTitle: '报销审批',
+			approvalMessage: '张三申请报销 320 元',
+		};
+		failing();
+		const stopped = await runNode(
+			{ type: 'weCom', parameters },
+			{ credentials, items: [{ a: 1 }] },
+		);
+		expect(stopped.error?.message).toContain('(81013)');
+		const run = await runNode(
+			{ type: 'weCom', parameters, continueOnFail: true },
+			{ credentials, items: [{ a: 1 }, { a: 2 }] },
+		);
+		expect(run.run.status).not.toBe('waiting');
+		expect(run.output('Node')).toEqual([
+			expect.objectContaining({ error: expect.stringContaining('(81013)'), errcode: 81013 }),
+		]);
+		// The card's parameters come from the first item: the error is paired with it.
+		expect(run.items('Node')[0].pairedItem).toEqual({ item: 0 });
+	});
 });

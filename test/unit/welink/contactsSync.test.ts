@@ -15,10 +15,16 @@ import { credentials, fakeWeLink, resetWeLink, type Call } from './fake';
 
 beforeEach(resetWeLink);
 
-const sync = async (items: IDataObject[], parameters: Record<string, unknown> = {}) =>
+// Failed writes fail the node: tests that read the per-action report turn on Continue On Fail.
+const sync = async (
+	items: IDataObject[],
+	parameters: Record<string, unknown> = {},
+	continueOnFail = false,
+) =>
 	await runNode(
 		{
 			type: 'weLink',
+			continueOnFail,
 			parameters: {
 				resource: 'contactsSync',
 				operation: 'syncToWeLink',
@@ -178,6 +184,7 @@ describe('Contacts Sync to WeLink: requests', () => {
 				status: 'left',
 			})),
 			{ syncOptions: { leavers: 'delete', deleteAccounts: true } },
+			true,
 		);
 		expect(run.error).toBeUndefined();
 		expect(
@@ -225,6 +232,7 @@ describe('Contacts Sync to WeLink: requests', () => {
 				fields: ['name', 'mobile', 'gender'],
 				syncOptions: { defaultSex: 'F', invite: true },
 			},
+			true,
 		);
 		expect(run.error).toBeUndefined();
 		const created = writes(calls)

@@ -8,6 +8,7 @@ import type {
 import { chunk, mapWithConcurrency, unique } from '../../../shared/batching';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
+import { weComErrcode } from '../../transport/errors';
 
 /**
  * Contact reads shared by the Department/Member operations, the batch jobs and the sync adapter.
@@ -297,17 +298,41 @@ export async function deleteMember(ctx: IExecuteFunctions, userid: string, itemI
 export const MAX_BATCH_DELETE = 200;
 
 /**
- * Deletes any number of members, 200 per user/batchdelete call. One unknown ID fails a whole call
- * (reference §4.2), so a failed call is retried member by member to find out which ones failed.
- * Returns the IDs that could not be deleted, with WeCom's reason.
+ * batchdelete answers that blame one member of the list (reference §4.2: "any invalid userid fails
+ * the whole call"): invalid or unknown userid, the corp creator. Only these are redone one by one;
+ * a permission, IP or token refusal would fail every member the same way.
+ */
+const PER_MEMBER_ERRCODES = new Set([40003, 40031, 46004, 60111, 301005]);
+
+/** "No such member" (60111; 46004 on some calls): for a delete, already done. */
+const GONE_ERRCODES = new Set([46004, 60111]);
+
+export interface DeleteOutcome {
+	/** Member ID → why it could not be deleted. */
+	failures: Map<string, string>;
+	/** Members that were not there (any more): counted as deleted. */
+	gone: Set<string>;
+}
+
+/**
+ * Deletes any number of members, 200 per user/batchdelete call. When WeCom blames one member of a
+ * call, its members are deleted one by one to find out which; any other refusal (permission, IP,
+ * token, limits) fails that call's members and the ones not sent yet, without more calls.
  */
 export async function deleteMembers(
 	ctx: IExecuteFunctions,
 	userids: string[],
 	itemIndex?: number,
-): Promise<Map<string, string>> {
-	const failures = new Map<string, string>();
-	for (const batch of chunk(unique(userids), MAX_BATCH_DELETE)) {
+): Promise<DeleteOutcome> {
+	const outcome: DeleteOutcome = { failures: new Map(), gone: new Set() };
+	const batches = chunk(unique(userids), MAX_BATCH_DELETE);
+	const giveUp = (from: number, error: unknown, first: string[] = []) => {
+		const reason = (error as Error).message;
+		for (const userid of [...first, ...batches.slice(from).flat()])
+			outcome.failures.set(userid, reason);
+	};
+	for (let b = 0; b < batches.length; b++) {
+		const batch = batches[b];
 		try {
 			await weComApiRequest.call(ctx, {
 				method: 'POST',
@@ -316,17 +341,30 @@ export async function deleteMembers(
 				idempotent: false,
 				itemIndex,
 			});
-		} catch {
-			for (const userid of batch) {
-				try {
-					await deleteMember(ctx, userid, itemIndex);
-				} catch (error) {
-					failures.set(userid, (error as Error).message);
+			continue;
+		} catch (error) {
+			const errcode = weComErrcode(error);
+			if (errcode === undefined || !PER_MEMBER_ERRCODES.has(errcode)) {
+				giveUp(b, error);
+				return outcome;
+			}
+		}
+		for (let m = 0; m < batch.length; m++) {
+			try {
+				await deleteMember(ctx, batch[m], itemIndex);
+			} catch (error) {
+				const errcode = weComErrcode(error);
+				if (errcode !== undefined && GONE_ERRCODES.has(errcode)) outcome.gone.add(batch[m]);
+				else if (errcode !== undefined && PER_MEMBER_ERRCODES.has(errcode))
+					outcome.failures.set(batch[m], (error as Error).message);
+				else {
+					giveUp(b + 1, error, batch.slice(m));
+					return outcome;
 				}
 			}
 		}
 	}
-	return failures;
+	return outcome;
 }
 
 /** Full "A/B/C" paths of departments by ID, from a department list. */

@@ -1,7 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { departmentPaths, type WeComDepartment } from '../contacts/api';
-import { DEFAULT_EMPLOYEE_NO_ATTRIBUTE, readWeComOrg } from './platform';
+import { employeeNoAttribute } from './fields';
+import { directoryOrg, readDirectory } from './read';
+import { readSettings } from './settings';
 
 const STATUS: Record<number, string> = {
 	1: 'active',
@@ -10,22 +17,41 @@ const STATUS: Record<number, string> = {
 	5: 'left',
 };
 
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'exportOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['contactsSync'], operation: ['exportFromWeCom'] } },
+		options: [
+			employeeNoAttribute,
+			{
+				displayName: 'Include Members',
+				name: 'includeMembers',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to export members too, or only departments',
+			},
+		],
+	},
+];
+
 /**
- * The whole org as items for an upstream system: one item per department (with its full path) and
- * per member (with department IDs and paths), in the shape "Sync to WeLink" reads as its source.
+ * The org as the reader sees it, as items for an upstream system: one item per department (with
+ * its full path) and per member (with department IDs and paths), in the shape "Sync to WeLink"
+ * reads. Fields the reader cannot see are left out and named in `unknownFields`, never sent empty.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const options = this.getNodeParameter('exportOptions', 0, {}) as IDataObject;
-	const attribute =
-		String(options.employeeNoAttribute ?? '').trim() || DEFAULT_EMPLOYEE_NO_ATTRIBUTE;
-	const includeMembers = options.includeMembers !== false;
-	const org = await readWeComOrg(this, attribute);
-	const paths = departmentPaths(
-		org.departments.map(
-			(d) =>
-				({ id: Number(d.id), name: d.name, parentid: Number(d.parentId ?? 0) }) as WeComDepartment,
-		),
+	const settings = readSettings(this, 'exportOptions');
+	const directory = await readDirectory(
+		this,
+		settings.readWith === 'readerApp' ? 'reader' : 'main',
 	);
+	const org = directoryOrg(directory, settings.employeeNoAttribute);
+	const paths = departmentPaths(directory.departments as WeComDepartment[]);
 	const pairedItem = items.map((_, item) => ({ item }));
 	const out: INodeExecutionData[] = org.departments.map((d) => ({
 		json: {
@@ -38,19 +64,20 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		},
 		pairedItem,
 	}));
-	if (!includeMembers) return out;
-	org.members.forEach((member, n) => {
-		const raw = org.raw[n];
-		const { enabled, ...fields } = member;
+	if (options.includeMembers === false) return out;
+	for (const member of org.members) {
+		const { enabled, unknown, ...fields } = member;
+		const raw = directory.members.get(member.id) ?? {};
 		out.push({
 			json: {
 				type: 'member',
 				...fields,
 				departmentPaths: member.departments.map((id) => paths.get(Number(id)) ?? id),
 				status: STATUS[Number(raw.status)] ?? (enabled ? 'active' : 'disabled'),
+				...(unknown?.length ? { unknownFields: [...unknown] } : {}),
 			},
 			pairedItem,
 		});
-	});
+	}
 	return out;
 }

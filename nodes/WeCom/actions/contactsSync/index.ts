@@ -1,20 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { syncProperties } from '../../../shared/orgSync/node';
 import * as exportFromWeCom from './exportFromWeCom.operation';
-import { DEFAULT_EMPLOYEE_NO_ATTRIBUTE } from './platform';
+import { readWith } from './fields';
 import * as syncToWeCom from './syncToWeCom.operation';
 import { properNounAction } from '../../../shared/subtitles';
 
 export const operations = { syncToWeCom, exportFromWeCom };
-
-const employeeNoAttribute: INodeProperties = {
-	displayName: 'Employee Number Attribute',
-	name: 'employeeNoAttribute',
-	type: 'string',
-	default: DEFAULT_EMPLOYEE_NO_ATTRIBUTE,
-	description: 'Name of the custom attribute (扩展属性) that holds the employee number in WeCom',
-};
 
 export const description: INodeProperties[] = [
 	{
@@ -42,34 +33,13 @@ export const description: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Needs the contacts-sync secret (通讯录同步 → API 编辑通讯录) in the credential, and the server’s IP in its trusted IPs.',
+			'Writes need the contacts-sync secret (管理工具 → 通讯录同步, API 编辑通讯录 on) in the WeCom API credential. From servers whose IP was added to its trusted IPs after 2022-08-15, WeCom lets that secret only list IDs: names and fields are then read with a self-built app (WeCom Contacts Reader credential).',
 		name: 'secretNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { resource: ['contactsSync'] } },
 	},
-	...syncProperties({
-		resource: 'contactsSync',
-		operation: 'syncToWeCom',
-		platform: 'WeCom',
-		extraOptions: [employeeNoAttribute],
-	}),
-	{
-		displayName: 'Options',
-		name: 'exportOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { resource: ['contactsSync'], operation: ['exportFromWeCom'] } },
-		options: [
-			employeeNoAttribute,
-			{
-				displayName: 'Include Members',
-				name: 'includeMembers',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to export members too, or only departments',
-			},
-		],
-	},
+	readWith,
+	...syncToWeCom.description,
+	...exportFromWeCom.description,
 ];

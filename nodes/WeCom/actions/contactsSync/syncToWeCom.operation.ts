@@ -1,12 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runSync } from '../../../shared/orgSync/node';
-import { DEFAULT_EMPLOYEE_NO_ATTRIBUTE, weComSyncPlatform } from './platform';
+import { runSync, syncProperties } from '../../../shared/orgSync/node';
+import { employeeNoAttribute, lookupLimit } from './fields';
+import { weComSyncPlatform } from './platform';
+import { readSettings } from './settings';
+
+export const description = syncProperties({
+	resource: 'contactsSync',
+	operation: 'syncToWeCom',
+	platform: 'WeCom',
+	extraOptions: [employeeNoAttribute, lookupLimit],
+	guardHint:
+		'WeCom’s own guard applies whatever these say: more than 50 members and 20 %, or more than 80 %',
+});
 
 /** Sync to WeCom: the input items are the source org (see nodes/shared/orgSync/node.ts). */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
-	const options = this.getNodeParameter('syncOptions', 0, {}) as IDataObject;
-	const attribute =
-		String(options.employeeNoAttribute ?? '').trim() || DEFAULT_EMPLOYEE_NO_ATTRIBUTE;
-	return await runSync(this, items, await weComSyncPlatform(this, attribute));
+	const settings = readSettings(this, 'syncOptions');
+	return await runSync(this, items, await weComSyncPlatform(this, settings));
 }

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
 import { readMemberIds } from '../common/members';
@@ -12,13 +13,29 @@ export function prepare(this: IExecuteFunctions, i: number): string[] {
 }
 
 /**
- * Any number of members, 200 per user/batchdelete call; when WeCom refuses a call (one bad ID fails
- * all 200) its members are deleted one by one, so each gets its own result.
+ * Any number of members, 200 per user/batchdelete call; when WeCom blames one member of a call, its
+ * members are deleted one by one, so each gets its own result. A member that is not there counts
+ * as deleted. If any could not be deleted the node fails (naming them), unless Continue On Fail is
+ * on: then each member gets its result.
  */
 export async function execute(this: IExecuteFunctions, userids: string[], i: number) {
-	const failures = await deleteMembers(this, userids, i);
+	const { failures, gone } = await deleteMembers(this, userids, i);
+	if (failures.size && !this.continueOnFail()) {
+		const list = [...failures].slice(0, 10).map(([userid, error]) => `${userid}: ${error}`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`${failures.size} of ${userids.length} members could not be deleted`,
+			{
+				itemIndex: i,
+				description: `${list.join('; ')}${failures.size > 10 ? '; …' : ''}. The others were deleted; turn on Continue On Fail for one result per member.`,
+			},
+		);
+	}
 	return userids.map((userid) => {
 		const error = failures.get(userid);
-		return error === undefined ? { userid, deleted: true } : { userid, deleted: false, error };
+		if (error !== undefined) return { userid, deleted: false, error };
+		return gone.has(userid)
+			? { userid, deleted: true, alreadyGone: true }
+			: { userid, deleted: true };
 	});
 }
