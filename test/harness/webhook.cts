@@ -41,6 +41,8 @@ export function webhookHarness(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	extras: {
 		httpRequestWithAuthentication?: (type: string, options: IDataObject) => Promise<unknown>;
+		/** The workflow the trigger belongs to (triggers keep their memory per workflow and node). */
+		workflowId?: string;
 	} = {},
 ): WebhookHarness {
 	const staticData: IDataObject = {};
@@ -91,6 +93,7 @@ export function webhookHarness(
 					return credentials[type];
 				},
 				getWorkflowStaticData: () => staticData,
+				getWorkflow: () => ({ id: extras.workflowId ?? 'workflow', name: 'test', active: true }),
 				getTimezone: () => 'Asia/Shanghai',
 				getNode: () => ({
 					id: 'trigger',

@@ -258,6 +258,17 @@ describe('WeLink Trigger webhook', () => {
 		expect(Object.keys(harness.staticData.seenCallbacks as IDataObject)).toHaveLength(2);
 	});
 
+	it('de-duplicates per workflow: one delivery to two workflows starts each once, a retry to each none', async () => {
+		const payload = event('corpAuth', { tenantId: tenant() });
+		const workflows = ['first', 'second'].map((workflowId) =>
+			webhookHarness(new WeLinkTrigger(), { events: ['*'] }, credentials, { workflowId }),
+		);
+		for (const workflow of workflows)
+			expect((await workflow.call(post(body(payload)))).workflowData).toHaveLength(1);
+		for (const workflow of workflows)
+			expect((await workflow.call(post(body(payload)))).workflowData).toBeUndefined();
+	});
+
 	it('drops a retry that reaches another process, through the workflow’s static data', async () => {
 		const payload = event('corpAuth', { tenantId: tenant() });
 		const first = trigger();
