@@ -326,7 +326,8 @@ describe('Meeting: Update, Cancel, Get, Get Many', () => {
 			.query(true)
 			.reply(200, { errcode: 48002, errmsg: 'api forbidden' });
 		const run = await runNode(meeting('cancel', { meetingId: 'hyM' }), { credentials });
-		expect(run.error?.message).toBe('WeCom: API not authorised for this app (接口无权限) (48002)');
+		expect(run.error?.message).toBe('WeCom: api forbidden (48002)');
+		expect(run.error?.description).toContain('API not authorised for this app (接口无权限)');
 		expect(run.error?.description).toContain('可使用会议的应用');
 	});
 
