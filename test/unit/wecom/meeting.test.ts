@@ -193,6 +193,37 @@ describe('Meeting: Create', () => {
 		expect(starts).toEqual([START_UNIX, START_UNIX, START_UNIX]);
 	});
 
+	it('End On as a date ends the series at the end of that day (workflow timezone), as check-in ranges do', async () => {
+		const reminders: unknown[] = [];
+		nock(BASE)
+			.post('/cgi-bin/meeting/create', (body) => {
+				reminders.push(body.reminders);
+				return true;
+			})
+			.query(true)
+			.times(3)
+			.reply(200, { errcode: 0, meetingid: 'm', meeting_code: '1', meeting_link: 'l' });
+		const run = await runNode(
+			create({ recurrence: { repeatType: 0, repeatUntil: '={{ $json.until }}' } }),
+			{
+				credentials,
+				// The date picker's value for a day, the same as text, and an explicit time.
+				items: [
+					{ until: '2030-02-28T00:00:00' },
+					{ until: '2030-02-28' },
+					{ until: '2030-02-28 09:00' },
+				],
+			},
+		);
+		expect(run.error).toBeUndefined();
+		// 2030-02-28 23:59:59 and 09:00:00 in Asia/Shanghai.
+		expect(reminders).toEqual([
+			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898524799 }),
+			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898524799 }),
+			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898470800 }),
+		]);
+	});
+
 	it.each([
 		[
 			{ title: '这是一个非常非常非常长的会议标题超过限制' },
@@ -241,7 +272,7 @@ describe('Meeting: Create', () => {
 		],
 		[
 			{ recurrence: { repeatType: 1, repeatUntil: '2029-12-31' } },
-			'End On: 2029-12-31T00:00:00.000+08:00 is not after the start 2030-01-01T10:00:00.000+08:00 [item 0]',
+			'End On: 2029-12-31T23:59:59.999+08:00 is not after the start 2030-01-01T10:00:00.000+08:00 [item 0]',
 		],
 		[
 			{ recurrence: { repeatCount: 5 } },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DateTime } from 'luxon';
 
-import { toDateTime, unixSeconds } from '../../../shared/time';
+import { endOfDayIfDateOnly, toDateTime, unixSeconds } from '../../../shared/time';
 import { checkText, inputError } from '../../../shared/validation';
 import { readMemberIds } from '../common/members';
 
@@ -231,8 +231,8 @@ export function remindersObject(
 			biweekly = interval === 2;
 		}
 		if (recurrence.repeatUntil !== undefined && recurrence.repeatUntil !== '') {
-			const until = toDateTime(recurrence.repeatUntil, ctx.getTimezone());
-			if (!until)
+			const day = toDateTime(recurrence.repeatUntil, ctx.getTimezone());
+			if (!day)
 				throw inputError(
 					ctx,
 					itemIndex,
@@ -240,6 +240,8 @@ export function remindersObject(
 					`"${String(recurrence.repeatUntil)}" is not a date`,
 					'Use an ISO date, e.g. 2027-01-31.',
 				);
+			// As for check-in ranges: a date names the whole day, so a meeting later that day is in.
+			const until = endOfDayIfDateOnly(day);
 			if (start && until <= start) {
 				throw inputError(
 					ctx,

@@ -238,7 +238,8 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 					name: 'repeatUntil',
 					type: 'dateTime',
 					default: '',
-					description: 'Last day of the series; must be after the start',
+					description:
+						'Last day of the series, in the workflow’s timezone. A date without a time (00:00) means the end of that day, so a meeting later that day is included. Must be after the start.',
 				},
 				{
 					displayName: 'Every N Weeks',
