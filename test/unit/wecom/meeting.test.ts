@@ -226,8 +226,8 @@ describe('Meeting: Create', () => {
 
 	it.each([
 		[
-			{ title: '这是一个非常非常非常长的会议标题超过限制' },
-			'Title: is 60 bytes, over the limit of 40 bytes (a Chinese character takes 3 bytes) [item 0]',
+			{ title: '会'.repeat(256) },
+			'Title: is 256 characters, over the limit of 255 characters [item 0]',
 		],
 		// Values from upstream data (expressions) are what reach these checks; n8n itself refuses to
 		// start a workflow whose required fields are literally empty.

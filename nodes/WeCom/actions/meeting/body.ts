@@ -10,8 +10,8 @@ import { readMemberIds } from '../common/members';
  * checking WeCom's documented limits first (reference §2.1).
  */
 
-/** UNCONFIRMED: the older doc limits titles to 40 bytes, the newer one to 255 characters; the stricter rule is enforced. */
-export const TITLE_MAX_BYTES = 40;
+/** meeting/create and meeting/update (path/98148, path/98154): title 1–255 characters. */
+export const TITLE_MAX_CHARACTERS = 255;
 export const MAX_INVITEES = 300;
 export const MAX_HOSTS = 10;
 export const MIN_DURATION_MINUTES = 5;
@@ -26,8 +26,8 @@ export function checkTitle(
 ) {
 	checkText(ctx, itemIndex, title, {
 		field: 'Title',
-		max: TITLE_MAX_BYTES,
-		unit: 'bytes',
+		max: TITLE_MAX_CHARACTERS,
+		unit: 'characters',
 		required,
 	});
 }

@@ -24,8 +24,7 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 								name: 'title',
 								type: 'string',
 								default: '',
-								description:
-									'Meeting title (会议标题), at most 40 bytes (a Chinese character counts 3)',
+								description: 'Meeting title (会议标题), 1 to 255 characters',
 							},
 							{
 								displayName: 'Start',
