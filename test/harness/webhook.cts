@@ -6,6 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { returnJsonArray } from 'n8n-core';
+import { join } from 'node:path';
 
 import { assertNoLeaks, credentialSecrets } from './secrets.cjs';
 
@@ -33,6 +34,20 @@ export interface WebhookHarness {
 	call(request: FakeRequest): Promise<WebhookResult>;
 	staticData: IDataObject;
 	logs: string[];
+}
+
+/**
+ * A trigger node class from a new copy of its module, with empty module state (the triggers'
+ * in-process memory), as another webhook process or a restarted n8n has it. `path` is the node's file
+ * from the repository root, e.g. 'nodes/WeComTrigger/WeComTrigger.node'.
+ */
+export function freshNodeClass<T>(path: string, exportName: string): T {
+	let fresh: T | undefined;
+	jest.isolateModules(() => {
+		const module = jest.requireActual<Record<string, T>>(join(__dirname, '..', '..', path));
+		fresh = module[exportName];
+	});
+	return fresh as T;
 }
 
 export function webhookHarness(

@@ -17,7 +17,7 @@ import {
 import { weComCallbackCredentialTest } from '../../../nodes/WeCom/callback/common';
 import { WeComExternalContactTrigger } from '../../../nodes/WeComExternalContactTrigger/WeComExternalContactTrigger.node';
 import { WeComTrigger } from '../../../nodes/WeComTrigger/WeComTrigger.node';
-import { webhookHarness } from '../../harness/webhook.cjs';
+import { freshNodeClass, webhookHarness } from '../../harness/webhook.cjs';
 
 // Official WeCom vector set A (reference §7).
 const TOKEN = 'QDG6eK';
@@ -382,15 +382,11 @@ describe('WeCom Trigger webhook', () => {
 		const event = externalAdd('W-restart');
 		const before = threeWorkflows();
 		for (const workflow of before) await workflow.call(post(event));
-		let Fresh = WeComTrigger;
-		jest.isolateModules(() => {
-			// A new copy of the module: its in-process memory is empty, as after a restart.
-			Fresh = (
-				jest.requireActual('../../../nodes/WeComTrigger/WeComTrigger.node') as {
-					WeComTrigger: typeof WeComTrigger;
-				}
-			).WeComTrigger;
-		});
+		// A new copy of the module: its in-process memory is empty, as after a restart.
+		const Fresh = freshNodeClass<typeof WeComTrigger>(
+			'nodes/WeComTrigger/WeComTrigger.node',
+			'WeComTrigger',
+		);
 		expect(Fresh).not.toBe(WeComTrigger);
 		const after = threeWorkflows({ WeComTrigger: Fresh });
 		Object.assign(after[0].staticData, JSON.parse(JSON.stringify(before[0].staticData)));

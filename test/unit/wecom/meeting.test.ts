@@ -171,16 +171,22 @@ describe('Meeting: Create', () => {
 		expect(nock.isDone()).toBe(true);
 	});
 
-	it('reads start times given as Unix seconds, milliseconds and ISO text with an offset', async () => {
-		const starts: number[] = [];
+	/** meeting/create answering `times` calls; returns the bodies it received. */
+	const createEndpoint = (times: number) => {
+		const bodies: Array<Record<string, unknown>> = [];
 		nock(BASE)
 			.post('/cgi-bin/meeting/create', (body) => {
-				starts.push(body.meeting_start);
+				bodies.push(body);
 				return true;
 			})
 			.query(true)
-			.times(3)
+			.times(times)
 			.reply(200, { errcode: 0, meetingid: 'm', meeting_code: '1', meeting_link: 'l' });
+		return bodies;
+	};
+
+	it('reads start times given as Unix seconds, milliseconds and ISO text with an offset', async () => {
+		const bodies = createEndpoint(3);
 		const run = await runNode(create({ startTime: '={{ $json.start }}' }), {
 			credentials,
 			items: [
@@ -190,19 +196,11 @@ describe('Meeting: Create', () => {
 			],
 		});
 		expect(run.error).toBeUndefined();
-		expect(starts).toEqual([START_UNIX, START_UNIX, START_UNIX]);
+		expect(bodies.map((b) => b.meeting_start)).toEqual([START_UNIX, START_UNIX, START_UNIX]);
 	});
 
 	it('End On as a date ends the series at the end of that day (workflow timezone), as check-in ranges do', async () => {
-		const reminders: unknown[] = [];
-		nock(BASE)
-			.post('/cgi-bin/meeting/create', (body) => {
-				reminders.push(body.reminders);
-				return true;
-			})
-			.query(true)
-			.times(3)
-			.reply(200, { errcode: 0, meetingid: 'm', meeting_code: '1', meeting_link: 'l' });
+		const bodies = createEndpoint(3);
 		const run = await runNode(
 			create({ recurrence: { repeatType: 0, repeatUntil: '={{ $json.until }}' } }),
 			{
@@ -217,7 +215,7 @@ describe('Meeting: Create', () => {
 		);
 		expect(run.error).toBeUndefined();
 		// 2030-02-28 23:59:59 and 09:00:00 in Asia/Shanghai.
-		expect(reminders).toEqual([
+		expect(bodies.map((b) => b.reminders)).toEqual([
 			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898524799 }),
 			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898524799 }),
 			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898470800 }),
