@@ -120,7 +120,8 @@ describe('WeCom triggers in real n8n (production webhook URLs)', () => {
 		const first = await sendWeComCallback(target(APP), message);
 		expect(first.status).toBe(200);
 		expect(first.body).toBe('');
-		expect(first.latencyMs).toBeLessThan(1000);
+		// WeCom's deadline, not a performance target: no 200 within 5 s and WeCom retries (§6).
+		expect(first.latencyMs).toBeLessThan(5000);
 		await waitFor(async () => (await count(APP)) === before + 1, 20_000);
 		const retry = await sendWeComCallback(target(APP), message);
 		expect(retry.status).toBe(200);
