@@ -173,7 +173,7 @@ export async function runTransport(): Promise<Row[]> {
 				measured: `${(ours / n8n).toFixed(2)}× (${fmt.us(ours)} / ${fmt.us(n8n)})`,
 				target: `≤ ${RATIO_MAX.toFixed(2)}×`,
 				pass: ours / n8n <= RATIO_MAX,
-				notes: `N = ${times.raw.length} each, interleaved; ours adds ${fmt.us(ours - n8n)}; p90 ${fmt.us(percentile(times.viaTransport, 90))} / ${fmt.us(percentile(times.n8nWithAuth, 90))}; for scale: raw http ${m('raw')}, n8n helpers.httpRequest ${m('n8nPlain')}; GET /cgi-bin/user/get, sandbox in its own process`,
+				notes: `N = ${times.raw.length} each, interleaved; difference of the medians ${fmt.us(ours - n8n)}; p90 ${fmt.us(percentile(times.viaTransport, 90))} / ${fmt.us(percentile(times.n8nWithAuth, 90))}; for scale: raw http ${m('raw')}, n8n helpers.httpRequest ${m('n8nPlain')}; GET /cgi-bin/user/get, sandbox in its own process`,
 			},
 		];
 	} finally {
