@@ -11,6 +11,9 @@ import type { IWebhookFunctions } from 'n8n-workflow';
  * (another process in queue mode, or after a restart).
  */
 
+/** How long a delivered callback is remembered unless the caller says (WeCom retries within seconds). */
+const DEFAULT_WINDOW_MS = 10 * 60_000;
+
 /** Keys kept in a node's static data, and in this process for all nodes; the oldest go first. */
 const MAX_PER_NODE = 2000;
 const MAX_IN_PROCESS = 20_000;
@@ -26,7 +29,11 @@ interface DedupData {
  * Whether `key` was seen by this trigger node before `forgetAt` of its first delivery ran out;
  * remembers it until `forgetAt` (ms since epoch) either way.
  */
-export function seenBefore(ctx: IWebhookFunctions, key: string, forgetAt: number): boolean {
+export function seenBefore(
+	ctx: IWebhookFunctions,
+	key: string,
+	forgetAt = Date.now() + DEFAULT_WINDOW_MS,
+): boolean {
 	const now = Date.now();
 	const node = ctx.getNode();
 	const scoped = `${ctx.getWorkflow().id ?? ''}|${node.id || node.name}|${key}`;

@@ -14,9 +14,6 @@ import {
 
 export const CALLBACK_CREDENTIAL = 'wecomWelinkWeComCallbackApi';
 
-/** How long a delivered callback is remembered to drop WeCom's retries of it. */
-const DEDUP_WINDOW_MS = 10 * 60_000;
-
 const str = (value: XmlNode | undefined) => (typeof value === 'string' ? value : '');
 
 /** The event with WeCom's field names, plus a few normalised ones. */
@@ -86,7 +83,7 @@ export async function handleWeComCallback(
 	}
 	const { message } = outcome;
 	const key = eventKey(message);
-	const duplicate = seenBefore(ctx, dedupKey(message), Date.now() + DEDUP_WINDOW_MS);
+	const duplicate = seenBefore(ctx, dedupKey(message));
 	const wanted = options.accept(key);
 	const reply = wanted ? options.reply?.(message) : undefined;
 	if (reply)
