@@ -7,7 +7,7 @@
  * TypeScript's `./x.cjs` imports resolve to the .cts sources under ts-jest.
  */
 const common = {
-	testEnvironment: 'node',
+	testEnvironment: '<rootDir>/test/environment.cjs',
 	// Retry paths wait for real (jittered backoff); no test relies on timing for its result.
 	testTimeout: 30_000,
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
@@ -15,15 +15,12 @@ const common = {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
 	resolver: '<rootDir>/test/jest-resolver.cjs',
-	setupFiles: ['<rootDir>/test/setup-env.cjs'],
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
 };
 
 module.exports = {
 	// testTimeout is a global option: inside a project entry jest ignores it (and used 5 s).
 	testTimeout: common.testTimeout,
-	// n8n-core keeps internal handles open after an in-process workflow run; nothing of ours does.
-	forceExit: true,
 	projects: [
 		{
 			...common,

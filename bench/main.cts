@@ -69,16 +69,27 @@ const PLANS: Plan[] = [
 	{
 		name: 'webhook',
 		rows: [
-			{ id: '6a', what: 'Real n8n webhook ack latency p50', target: '< 100 ms' },
-			{ id: '6b', what: 'Real n8n webhook ack latency p99', target: '< 100 ms' },
-			{ id: '6c', what: 'Reference: n8n’s own Webhook node, same load', target: '—' },
-		],
-		timeoutMs: 300_000,
+			['6a', 'p50, one n8n process'],
+			['6b', 'p99, one n8n process'],
+			['6c', 'acks/s, one n8n process'],
+			['6d', 'p50, queue mode'],
+			['6e', 'p99, queue mode'],
+			['6f', 'acks/s, queue mode'],
+		].map(([id, what]) => ({
+			id,
+			what: `Webhook ack ${what}, our WeCom Trigger ÷ n8n’s Webhook node`,
+			target: what.startsWith('acks') ? '≥ 0.67×' : '≤ 1.50×',
+		})),
+		timeoutMs: 600_000,
 	},
 	{
 		name: 'transport',
 		rows: [
-			{ id: '7', what: 'Per-call overhead of our transport over raw http', target: '< 1,000 µs' },
+			{
+				id: '7',
+				what: 'Per call, our transport ÷ n8n’s httpRequestWithAuthentication',
+				target: '≤ 1.10×',
+			},
 		],
 		timeoutMs: 120_000,
 	},

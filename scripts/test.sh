@@ -8,7 +8,7 @@
 # The queue test runs on both majors: it starts one stack (~40 s each on a 2-core machine), far less
 # than an e2e tier (~3 min each), and queue mode is where 1.x and 2.x differ most (publication outbox,
 # task brokers per process). E2E files run one at a time (--runInBand): each starts its own n8n.
-# Ends with one line "N passed, N failed" summing every tier.
+# Ends with one line "N passed, N failed" summing every tier's verdict.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export N8N_LOG_LEVEL=${N8N_LOG_LEVEL:-silent}
@@ -21,7 +21,7 @@ npx n8n-node lint || fail "n8n strict lint failed"
 npx eslint -c eslint.dev.config.mjs . || fail "dev tooling lint failed"
 
 mkdir -p build/results
-rm -f build/results/{fast,e2e,e2e-1,e2e-2,queue-1,queue-2}.json
+rm -f build/results/{fast,e2e,e2e-1,e2e-2,queue-1,queue-2}{,.verdict}.json
 # Install (or reuse) both pinned n8n versions before any tier starts its clock (cold: ~5 min each).
 bash scripts/install-n8n.sh 1 >/dev/null || fail "could not install n8n 1.123.81 for the e2e tests"
 bash scripts/install-n8n.sh 2 >/dev/null || fail "could not install n8n 2.41.1 (Node 24) for the e2e tests"
@@ -30,21 +30,28 @@ command -v redis-server >/dev/null || fail "queue mode needs redis-server (apt-g
 
 status=0
 summaries=()
-# tier NAME FILE -- jest arguments...: runs one tier, records its exit status and a summary line.
+# tier NAME FILE -- jest arguments...: runs one tier in its own temporary directory and records its
+# verdict (scripts/tier-verdict.cts): it fails when it ran no test, skipped one without a stated
+# reason, kept jest from exiting (a leaked handle) or left a temporary test folder behind.
 tier() {
-  local name=$1 file=build/results/$2.json
+  local name=$1 file=build/results/$2.json log=build/results/$2.log tmp=$PWD/build/tmp/$2
   shift 3
   local start=$SECONDS
-  npx jest --ci "$@" --json --outputFile="$file" || status=1
-  summaries+=("$(node -e '
-    const [name, file, secs] = process.argv.slice(1);
-    let line;
-    try {
-      const r = require(require("path").resolve(file));
-      line = `${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`;
-    } catch { line = "no results"; }
-    console.log(`tier ${name.padEnd(8)} ${line} (${secs} s)`);
-  ' "$name" "$file" $((SECONDS - start)))")
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  # jest itself (not npx), so that the pid below is jest's; its cache stays out of the tier's TMPDIR.
+  TMPDIR=$tmp node_modules/.bin/jest --ci --cacheDirectory=build/jest-cache "$@" --json \
+    --outputFile="$file" 2> >(tee "$log" >&2) &
+  local pid=$! grace=0
+  # Jest writes its report when the last test ends; still running 60 s later, it is held open.
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if [ -s "$file" ] && [ $((grace += 1)) -gt 60 ]; then
+      echo "Jest did not exit one second after the test run: stopped 60 s after its report" >>"$log"
+      kill "$pid"
+    fi
+  done
+  wait "$pid" || status=1
+  summaries+=("$(node build/scripts/tier-verdict.cjs tier "$name" "$file" $((SECONDS - start)) "$log" "$tmp")") || status=1
 }
 
 tier fast fast -- --selectProjects unit workflow
@@ -54,14 +61,5 @@ N8N_E2E_MAJOR=1 tier queue-1 queue-1 -- --selectProjects queue --runInBand
 N8N_E2E_MAJOR=2 tier queue-2 queue-2 -- --selectProjects queue --runInBand
 
 printf '%s\n' "${summaries[@]}"
-node -e '
-const files = ["fast", "e2e-1", "e2e-2", "queue-1", "queue-2"].map((t) => `build/results/${t}.json`);
-let passed = 0, failed = 0;
-for (const f of files) {
-  try { const r = require("./" + f); passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites; }
-  catch { failed += 1; console.error("missing results: " + f); }
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed || passed === 0 ? 1 : 0);
-' || exit 1
+node build/scripts/tier-verdict.cjs total build/results/{fast,e2e-1,e2e-2,queue-1,queue-2}.json || exit 1
 [ $status -eq 0 ]

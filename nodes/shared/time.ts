@@ -37,6 +37,15 @@ function fromValid(dt: DateTime) {
 	return dt.isValid ? dt : undefined;
 }
 
+/**
+ * The end of a range given as a day: a date without a time (what n8n's date picker gives for a day:
+ * 00:00) means the whole day, so it ends at that day's last second, in the value's timezone.
+ */
+export function endOfDayIfDateOnly(dt: DateTime): DateTime {
+	const midnight = dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0;
+	return midnight ? dt.endOf('day') : dt;
+}
+
 export function unixSeconds(dt: DateTime) {
 	return Math.floor(dt.toSeconds());
 }

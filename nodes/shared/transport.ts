@@ -48,6 +48,9 @@ export interface ApiRequest {
 	 * Rate-limit refusals are always repeated: the platform did not act on those calls.
 	 */
 	idempotent: boolean;
+	/** For a call that is not idempotent: how the user can make it safe to repeat, shown when a
+	 * transient failure was not retried. */
+	retryAdvice?: string;
 	/** Item the call is made for, so errors point at it. */
 	itemIndex?: number;
 	timeoutMs?: number;
@@ -190,7 +193,17 @@ export async function platformRequest<R>(
 		if (repeatable && (await budget.next())) continue;
 		const { message, description, details } = verdict.error;
 		const retried = budget.used ? ` (still failing after ${budget.used} retries)` : '';
-		throw apiError(ctx, `${message}${retried}`, description, request.itemIndex, details);
+		const notRetried =
+			verdict.kind === 'transient' && !request.idempotent
+				? notRepeated(platform.name, request)
+				: undefined;
+		throw apiError(
+			ctx,
+			`${message}${retried}`,
+			[notRetried, description].filter(Boolean).join(' ') || undefined,
+			request.itemIndex,
+			details,
+		);
 	}
 }
 
@@ -241,6 +254,11 @@ export function apiError(
 	return error;
 }
 
+/** Why a call that failed in a way that is usually temporary was not tried again, and what to do. */
+function notRepeated(platformName: string, request: ApiRequest) {
+	return `Not retried automatically: this call changes data, and ${platformName} does not say whether it acted on a call it failed, so a repeat could apply it twice. ${request.retryAdvice ?? `Check in ${platformName} whether it took effect before running it again.`}`;
+}
+
 function transportError(
 	ctx: ApiContext,
 	platformName: string,
@@ -253,7 +271,7 @@ function transportError(
 	const retried = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
 	const ambiguous = !request.idempotent && isTransientFailure(failure) && !wasNotDelivered(failure);
 	const description = ambiguous
-		? `This call changes data and the failure left it unknown whether ${platformName} applied it, so it was not repeated automatically. Check in ${platformName} before running it again.`
+		? `This call changes data and the failure left it unknown whether ${platformName} applied it, so it was not repeated automatically. ${request.retryAdvice ?? `Check in ${platformName} before running it again.`}`
 		: `Check that ${state.baseUrl} is reachable from the n8n server.`;
 	const error = new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
 		message: `${platformName} request ${request.method} ${request.path} failed: ${what}${retried}`,

@@ -69,7 +69,8 @@ const REMINDERS: Schema = {
 };
 
 const COMMON: Schema = {
-	title: { type: 'string', max: 40, unit: 'bytes' },
+	// meeting/create and meeting/update, path/98148 and path/98154: 1–255 characters.
+	title: { type: 'string', max: 255, unit: 'chars' },
 	meeting_start: { type: 'uint' },
 	meeting_duration: { type: 'uint' },
 	description: { type: 'string', max: 500, unit: 'bytes' },

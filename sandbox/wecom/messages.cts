@@ -231,6 +231,8 @@ export function registerMessageRoutes(router: Router, world: WeComWorld) {
 
 		const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex');
 		const now = world.now();
+		// path/90236: identical request JSON within duplicate_check_interval is delivered once.
+		// UNCONFIRMED what the repeat is answered with; the first send's answer is given back.
 		if (body.enable_duplicate_check === 1) {
 			const previous = store().fingerprints.get(fingerprint);
 			if (previous && previous.until > now) {

@@ -118,7 +118,7 @@ describe('foundation in real n8n', () => {
 	it('credential tests fail on a wrong secret with the platform’s reason, and pass on the right one', async () => {
 		expect(await n8n.testCredential(credential(CREDENTIAL_IDS.wecomWrongSecret))).toEqual({
 			status: 'Error',
-			message: 'WeCom: invalid corpsecret (40001)',
+			message: 'WeCom: invalid credential (40001)',
 		});
 		expect(await n8n.testCredential(credential(CREDENTIAL_IDS.welinkWrongSecret))).toEqual({
 			status: 'Error',

@@ -81,6 +81,10 @@ export interface StartOptions {
 	 * `n8n-nodes-wecom-welink.weCom` exactly as the examples and a user's install name them.
 	 */
 	install?: 'custom' | 'package';
+	/** Executions a queue-mode worker runs at once (default 2). */
+	workerConcurrency?: number;
+	/** Keep the user folder (with n8n's log) when starting fails (default: true). */
+	keepHomeOnFailure?: boolean;
 }
 
 export type N8nRole = 'main' | 'worker' | 'webhook';
@@ -113,6 +117,14 @@ export interface N8n {
 	storedCredential(id: string): Promise<Record<string, unknown>>;
 	/** Log of one process (default: main). */
 	logs(role?: N8nRole): string;
+	/**
+	 * Stops every process and starts them again on the same database (what was imported, activated
+	 * and saved stays), then waits until `ready` holds: n8n re-activates its workflows after it
+	 * serves its API, so a test says what "ready" means for its triggers.
+	 */
+	restart(ready?: () => Promise<boolean>): Promise<void>;
+	/** Kills one process at once (SIGKILL), as a crash would. */
+	kill(role?: N8nRole): void;
 	stop(): Promise<void>;
 }
 
@@ -135,6 +147,18 @@ async function freePort(): Promise<number> {
 			server.close(() => resolvePort(port));
 		});
 	});
+}
+
+/** A port held by a server that drops every connection, e.g. to make a process fail to listen. */
+export async function occupiedPort(): Promise<{ port: number; close: () => Promise<void> }> {
+	const server = createServer((socket) => socket.destroy());
+	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+	const address = server.address();
+	return {
+		port: typeof address === 'object' && address ? address.port : 0,
+		close: async () =>
+			await new Promise<void>((resolveClose) => server.close(() => resolveClose())),
+	};
 }
 
 /** The major version the e2e suite runs against: N8N_E2E_MAJOR=2 selects n8n 2.x (default 1). */
@@ -197,13 +221,23 @@ function stagePack(home: string, install: 'custom' | 'package'): Record<string, 
 
 /** A started process whose output goes to a log file; killed if the test runner exits first. */
 interface Started {
+	name: string;
 	child: ChildProcess;
 	logFile: string;
 	log(): string;
+	/** Settles when the process exits (never rejects). */
+	exited: Promise<void>;
 	stop(): Promise<void>;
 }
 
+/**
+ * Processes started and not stopped on purpose. One that exits on its own has crashed: every wait of
+ * the lab (waitFor, webhook calls) fails at once with its log instead of running into its timeout.
+ */
+const running = new Set<Started>();
+
 function startProcess(
+	name: string,
 	command: string,
 	args: string[],
 	env: Record<string, string>,
@@ -212,19 +246,22 @@ function startProcess(
 ): Started {
 	const out = openSync(logFile, 'a');
 	const child = spawn(command, args, { env, cwd, stdio: ['ignore', out, out] });
+	const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
 	const kill = () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	};
 	// Never leave a process behind: not when starting fails, not when the test runner exits early.
 	process.once('exit', kill);
-	return {
+	const started: Started = {
+		name,
 		child,
 		logFile,
+		exited,
 		log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
 		async stop() {
+			running.delete(started);
 			process.removeListener('exit', kill);
 			if (child.exitCode !== null || child.signalCode !== null) return;
-			const exited = new Promise((r) => child.once('exit', r));
 			child.kill('SIGTERM');
 			// n8n waits for running executions on SIGTERM; a test is over, so do not wait long.
 			const timer = setTimeout(kill, 20_000);
@@ -232,14 +269,48 @@ function startProcess(
 			clearTimeout(timer);
 		},
 	};
+	running.add(started);
+	return started;
 }
 
-/** Fails fast (with the log) when a process exits while we wait for it to become ready. */
-function aliveOrThrow(started: Started, name: string) {
-	if (started.child.exitCode !== null || started.child.signalCode !== null)
-		throw new Error(
-			`${name} exited (${started.child.exitCode ?? started.child.signalCode})\n${started.log().slice(-3000)}`,
-		);
+// Under jest: whatever a test file started and did not stop (a failed or timed-out test) is stopped
+// when the file ends, so no n8n keeps the test runner from exiting.
+if (typeof afterAll === 'function') {
+	afterAll(async () => {
+		for (const started of [...running]) await started.stop();
+	});
+}
+
+function crashReport(started: Started) {
+	const { exitCode, signalCode } = started.child;
+	return `${started.name} exited unexpectedly (${exitCode ?? signalCode}); the end of its log (${started.logFile}):\n${started.log().slice(-3000)}`;
+}
+
+/** Throws (ending any waitFor) when a lab process has exited without being stopped. */
+function noCrashOrThrow() {
+	for (const started of running) {
+		if (started.child.exitCode !== null || started.child.signalCode !== null)
+			throw new GiveUp(crashReport(started));
+	}
+}
+
+/** Resolves or rejects like `promise`, but rejects at once when a lab process exits on its own. */
+async function unlessCrashed<T>(promise: Promise<T>): Promise<T> {
+	// Handled even when the crash is reported instead (an unhandled rejection would end jest).
+	promise.catch(() => undefined);
+	noCrashOrThrow();
+	const crashes = [...running].map(async (started) => {
+		await started.exited;
+		if (running.has(started)) throw new GiveUp(crashReport(started));
+		return await new Promise<never>(() => undefined);
+	});
+	try {
+		return await Promise.race([promise, ...crashes]);
+	} catch (error) {
+		// A refused or reset connection is explained by a crash, when there was one.
+		noCrashOrThrow();
+		throw error;
+	}
 }
 
 /** The Redis server of the machine (Debian package redis-server), started privately for queue mode. */
@@ -255,6 +326,7 @@ async function startRedis(home: string): Promise<{ port: number; process: Starte
 	mkdirSync(dir, { recursive: true });
 	const port = await freePort();
 	const started = startProcess(
+		'redis-server',
 		binary,
 		[
 			'--port',
@@ -276,7 +348,6 @@ async function startRedis(home: string): Promise<{ port: number; process: Starte
 	);
 	await waitFor(
 		async () => {
-			aliveOrThrow(started, 'redis-server');
 			return await new Promise<boolean>((resolveOk) => {
 				const socket = connect(port, '127.0.0.1');
 				let answer = '';
@@ -297,13 +368,11 @@ async function startRedis(home: string): Promise<{ port: number; process: Starte
 	return { port, process: started };
 }
 
-/** Waits until `url` answers 200, failing early if the process died. */
-async function waitForHttp(url: string, started: Started, name: string, timeoutMs = 180_000) {
+/** Waits until `url` answers 200, failing early if the process died (waitFor checks). */
+async function waitForHttp(url: string, started: Started, timeoutMs = 180_000) {
 	await waitFor(
-		async () => {
-			aliveOrThrow(started, name);
-			return (await axios.get(url, { validateStatus: () => true, timeout: 5000 })).status === 200;
-		},
+		async () =>
+			(await axios.get(url, { validateStatus: () => true, timeout: 5000 })).status === 200,
 		timeoutMs,
 		() => started.log().slice(-3000),
 	);
@@ -384,9 +453,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	};
 	const url = `http://127.0.0.1:${port}`;
 	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
-	let rest: AxiosInstance;
-	let version: string;
-	try {
+	/** Starts the processes (Redis first in queue mode) and waits until they serve. */
+	const launch = async () => {
 		if (queue) {
 			const redis = await startRedis(home);
 			processes.redis = redis.process;
@@ -400,6 +468,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		}
 		const n8n = (role: N8nRole, args: string[], extra: Record<string, string> = {}) =>
 			startProcess(
+				`n8n ${role}`,
 				nodeBin,
 				[n8nBin, ...args],
 				{ ...env, ...extra },
@@ -409,39 +478,42 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 
 		processes.main = n8n('main', ['start']);
 		// Readiness turns green once the database is up; the REST API is mounted a little later.
-		await waitForHttp(`${url}/rest/settings`, processes.main, 'n8n main');
-		rest = await ownerSession(url);
-		version = String((await rest.get('/rest/settings')).data.data.versionCli);
-		if (!version.startsWith(`${major}.`))
-			throw new Error(`expected n8n ${major}.x, but n8n ${version} started`);
+		await waitForHttp(`${url}/rest/settings`, processes.main);
+		const session = await ownerSession(url);
+		const versionCli = String((await session.get('/rest/settings')).data.data.versionCli);
+		if (!versionCli.startsWith(`${major}.`))
+			throw new Error(`expected n8n ${major}.x, but n8n ${versionCli} started`);
 		if (queue) {
 			// Started after the main process has migrated the database. Each process needs its own ports.
 			const workerHealth = await freePort();
-			processes.worker = n8n('worker', ['worker', '--concurrency=2'], {
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(workerHealth),
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			});
+			processes.worker = n8n(
+				'worker',
+				['worker', `--concurrency=${options.workerConcurrency ?? 2}`],
+				{
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(workerHealth),
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				},
+			);
 			processes.webhook = n8n('webhook', ['webhook'], {
 				N8N_PORT: String(webhookPort),
 				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			});
-			await waitForHttp(
-				`http://127.0.0.1:${workerHealth}/healthz/readiness`,
-				processes.worker,
-				'n8n worker',
-			);
-			await waitForHttp(
-				`${webhookUrl}/healthz/readiness`,
-				processes.webhook,
-				'n8n webhook processor',
-			);
+			await waitForHttp(`http://127.0.0.1:${workerHealth}/healthz/readiness`, processes.worker);
+			await waitForHttp(`${webhookUrl}/healthz/readiness`, processes.webhook);
 		}
+		return { session, versionCli };
+	};
+	let rest: AxiosInstance;
+	let version: string;
+	try {
+		({ session: rest, versionCli: version } = await launch());
 		for (const workflow of options.workflows ?? []) {
 			if (workflow.active) await activate(rest, workflow.id);
 		}
 	} catch (error) {
 		await stopAll();
+		if (options.keepHomeOnFailure === false) rmSync(home, { recursive: true, force: true });
 		throw error;
 	}
 
@@ -454,13 +526,15 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 		queue,
 		rest,
 		async webhook(path, body, method = 'POST') {
-			const response = await axios.request({
-				method,
-				url: `${webhookUrl}/webhook/${path}`,
-				data: body,
-				validateStatus: () => true,
-				timeout: 300_000,
-			});
+			const response = await unlessCrashed(
+				axios.request({
+					method,
+					url: `${webhookUrl}/webhook/${path}`,
+					data: body,
+					validateStatus: () => true,
+					timeout: 300_000,
+				}),
+			);
 			return { status: response.status, data: response.data };
 		},
 		async execute(workflowId) {
@@ -511,6 +585,20 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 			return credential.data;
 		},
 		logs: (role = 'main') => processes[role]?.log() ?? '',
+		async restart(ready) {
+			await stopAll();
+			try {
+				({ session: rest, versionCli: version } = await launch());
+				instance.rest = rest;
+				if (ready) await waitFor(ready, 60_000, () => instance.logs().slice(-3000));
+			} catch (error) {
+				await stopAll();
+				throw error;
+			}
+		},
+		kill(role = 'main') {
+			processes[role]?.child.kill('SIGKILL');
+		},
 		stop: stopAll,
 	};
 	return instance;
@@ -641,7 +729,8 @@ export async function waitFor(
 	const started = Date.now();
 	for (;;) {
 		try {
-			if (await check()) return;
+			noCrashOrThrow();
+			if (await unlessCrashed(check())) return;
 		} catch (error) {
 			if (error instanceof GiveUp) throw error;
 			// not ready yet

@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { dirname, join } from 'node:path';
 
 import { HarnessCredentialsHelper } from './credentials.cjs';
 import { HarnessNodeTypes } from './registry.cjs';
@@ -127,6 +128,7 @@ export async function runWorkflow(
 		workflow,
 	);
 	const run = await finished;
+	stopEngineTimers();
 	// Nothing a user sees (outputs, errors with description and context) may hold a secret.
 	assertNoLeaks(
 		'the run data or error of a harness run',
@@ -143,6 +145,24 @@ export async function runWorkflow(
 		output: (nodeName: string, output = 0) => items_(nodeName, output).map((i) => i.json),
 		error: run.data.resultData.error as HarnessRun['error'],
 	};
+}
+
+/**
+ * n8n-core's SSHClientsManager (a DI singleton created by the first node run) starts a 60-second
+ * cleanup interval that only its onShutdown() clears, which n8n calls on process exit: in a test
+ * process it would keep Node alive after the last test. Nothing here opens SSH tunnels, so clearing
+ * it after each run is harmless; later runs reuse the singleton without a new interval. The class is
+ * not exported, hence the path into n8n-core's dist, and n8n-core's own copy of @n8n/di.
+ */
+function stopEngineTimers() {
+	const core = dirname(require.resolve('n8n-core/package.json'));
+	const { Container } = require(require.resolve('@n8n/di', { paths: [core] })) as {
+		Container: { has(type: unknown): boolean; get<T>(type: new (...args: never[]) => T): T };
+	};
+	const { SSHClientsManager } = require(
+		join(core, 'dist/execution-engine/ssh-clients-manager.js'),
+	) as { SSHClientsManager: new (...args: never[]) => { onShutdown(): void } };
+	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
 }
 
 function isStart(node: INode, connections: IConnections) {

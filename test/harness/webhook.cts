@@ -6,6 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { returnJsonArray } from 'n8n-core';
+import { join } from 'node:path';
 
 import { assertNoLeaks, credentialSecrets } from './secrets.cjs';
 
@@ -35,6 +36,20 @@ export interface WebhookHarness {
 	logs: string[];
 }
 
+/**
+ * A trigger node class from a new copy of its module, with empty module state (the triggers'
+ * in-process memory), as another webhook process or a restarted n8n has it. `path` is the node's file
+ * from the repository root, e.g. 'nodes/WeComTrigger/WeComTrigger.node'.
+ */
+export function freshNodeClass<T>(path: string, exportName: string): T {
+	let fresh: T | undefined;
+	jest.isolateModules(() => {
+		const module = jest.requireActual<Record<string, T>>(join(__dirname, '..', '..', path));
+		fresh = module[exportName];
+	});
+	return fresh as T;
+}
+
 export function webhookHarness(
 	node: { webhook?: (this: IWebhookFunctions) => Promise<IWebhookResponseData> },
 	parameters: IDataObject,
@@ -44,6 +59,8 @@ export function webhookHarness(
 		httpRequest?: (options: IDataObject) => Promise<unknown>;
 		/** The response object of the last call, for tests that write to it after the answer. */
 		onResponse?: (res: Record<string, unknown>) => void;
+		/** The workflow the trigger belongs to (triggers keep their memory per workflow and node). */
+		workflowId?: string;
 	} = {},
 ): WebhookHarness {
 	const staticData: IDataObject = {};
@@ -94,7 +111,11 @@ export function webhookHarness(
 					return credentials[type];
 				},
 				getWorkflowStaticData: () => staticData,
-				getWorkflow: () => ({ id: 'harness-workflow', name: 'Harness', active: true }),
+				getWorkflow: () => ({
+					id: extras.workflowId ?? 'harness-workflow',
+					name: 'Harness',
+					active: true,
+				}),
 				getTimezone: () => 'Asia/Shanghai',
 				getNode: () => ({
 					id: 'trigger',

@@ -144,13 +144,13 @@ const files = (good: number, bad: number, fileName: string, mimeType: string) =>
 const wecomCases: Case[] = [
 	// Meetings (reference §2.1)
 	{
-		name: 'meeting create: Title ≤ 40 bytes',
+		name: 'meeting create: Title 1–255 characters (path/98148)',
 		node: 'weCom',
 		parameters: meeting({ title: v }),
-		good: '周会',
-		bad: x(41),
+		good: x(255, '会'),
+		bad: x(256, '会'),
 		field: 'Title',
-		limit: 'over the limit of 40 bytes',
+		limit: 'over the limit of 255 characters',
 	},
 	{
 		name: 'meeting create: Duration 5–1439 minutes (meeting_duration 300–86399 s)',

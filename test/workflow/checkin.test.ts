@@ -339,7 +339,7 @@ describe('Check-in against the sandbox', () => {
 		expect(
 			(await request({ ...base, endtime: start + 30 * DAY + 1, useridlist: ['u1'] })).error
 				?.message,
-		).toBe('WeCom: invalid check-in time range (301024)');
+		).toBe('WeCom: time range exceeds 30 days (301024)');
 
 		// Through the Check-In resource the same asks succeed, split into calls WeCom accepts.
 		const run = await op(

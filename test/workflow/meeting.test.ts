@@ -199,7 +199,7 @@ describe('Meetings against the sandbox', () => {
 		expect(out.map((o) => o.title ?? o.error)).toEqual([
 			'A',
 			'Start: 2001-01-01T10:00:00.000+08:00 is not in the future [item 1]',
-			'WeCom: invalid UserID (40003)',
+			'WeCom: invalid admin_userid (40003)',
 			'D',
 		]);
 		expect(out[2]).toMatchObject({ errcode: 40003 });
@@ -218,7 +218,7 @@ describe('Meetings against the sandbox', () => {
 			durationMinutes: 30,
 		});
 		expect(outside.error?.message).toBe(
-			'WeCom: member outside the app’s visible range (可见范围) (50002)',
+			'WeCom: admin_userid is outside the app’s visible range (50002)',
 		);
 		await fetch(`${sandbox.url}/__sandbox/wecom/app`, {
 			method: 'POST',

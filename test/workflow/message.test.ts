@@ -82,6 +82,35 @@ describe('Messages against the sandbox', () => {
 		expect(run.output('Node')[0].msgId).toBe(store().sent[0].msgid);
 	});
 
+	it('shows a send WeCom’s duplicate check held back: an identical one within the window, in a later run too', async () => {
+		const parameters = {
+			recipients: { members: 'lisi' },
+			messageType: 'text',
+			content: '={{ $json.text }}',
+		};
+		// The workflow's static data, kept between production runs as n8n keeps it.
+		const staticData: IDataObject = {};
+		const run = async (texts: string[]) =>
+			await runNode(
+				{ type: 'weCom', parameters: { resource: 'message', operation: 'send', ...parameters } },
+				{ credentials: credentials(), items: texts.map((text) => ({ text })), staticData },
+			);
+		const first = await run(['会议改到三点', '会议改到三点', '会议室 302']);
+		expect(first.error).toBeUndefined();
+		const [sent, repeat, other] = first.output('Node');
+		expect(sent).toMatchObject({ duplicateSuppressed: false });
+		expect(repeat).toMatchObject({ duplicateSuppressed: true, duplicateOf: [sent.msgId] });
+		expect(other).toMatchObject({ duplicateSuppressed: false });
+		const later = await run(['会议改到三点']);
+		expect(later.output('Node')[0]).toMatchObject({
+			duplicateSuppressed: true,
+			duplicateOf: [sent.msgId],
+		});
+		// WeCom (the sandbox) delivered each text once and held the two repeats back.
+		expect(store().sent.map((m) => m.payload.content)).toEqual(['会议改到三点', '会议室 302']);
+		expect(store().duplicatesSuppressed).toBe(2);
+	});
+
 	it('does not repeat a send without the duplicate check when the answer was lost', async () => {
 		sandbox.state.faults.add({
 			platform: 'wecom',
@@ -162,7 +191,7 @@ describe('Messages against the sandbox', () => {
 			msgIds: (late.output('Node')[0] as { msgId: string }).msgId,
 		});
 		expect(tooLate.error?.message).toBe(
-			'Could not recall 1 of 1 messages: WeCom: parameter not acceptable (40058)',
+			'Could not recall 1 of 1 messages: WeCom: message can only be recalled within 24 hours (40058)',
 		);
 		expect(tooLate.error?.description).toContain('within the last 24 hours');
 	});
@@ -189,7 +218,7 @@ describe('Messages against the sandbox', () => {
 			responseCode,
 			replaceButtonText: '已同意',
 		});
-		expect(again.error?.message).toBe('WeCom: parameter not acceptable (40058)');
+		expect(again.error?.message).toBe('WeCom: invalid response_code (40058)');
 	});
 
 	it('posts markdown and a file through the group robot', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { seenBefore } from '../../shared/callbackDedup';
 import { isoFromUnix } from '../../shared/time';
 import type { XmlNode, XmlRecord } from '../../shared/xml';
 import {
@@ -12,32 +13,6 @@ import {
 } from './read';
 
 export const CALLBACK_CREDENTIAL = 'wecomWelinkWeComCallbackApi';
-
-/** How long a delivered callback is remembered to drop WeCom's retries of it. */
-const DEDUP_WINDOW_MS = 10 * 60_000;
-const DEDUP_MAX_ENTRIES = 2000;
-
-/**
- * Callbacks seen by this process, consulted before the workflow's static data: WeCom may retry
- * while the first request is still being handled, before static data has been saved.
- */
-const recentlySeen = new Map<string, number>();
-
-function seenBefore(ctx: IWebhookFunctions, key: string): boolean {
-	const now = Date.now();
-	const data = ctx.getWorkflowStaticData('node') as { seenCallbacks?: Record<string, number> };
-	const seen = data.seenCallbacks ?? {};
-	const local = recentlySeen.get(key);
-	const duplicate =
-		(local !== undefined && now - local < DEDUP_WINDOW_MS) ||
-		(seen[key] !== undefined && now - seen[key] < DEDUP_WINDOW_MS);
-	recentlySeen.set(key, now);
-	seen[key] = now;
-	const fresh = Object.entries(seen).filter(([, at]) => now - at < DEDUP_WINDOW_MS);
-	data.seenCallbacks = Object.fromEntries(fresh.slice(-DEDUP_MAX_ENTRIES));
-	for (const [k, at] of recentlySeen) if (now - at >= DEDUP_WINDOW_MS) recentlySeen.delete(k);
-	return duplicate;
-}
 
 const str = (value: XmlNode | undefined) => (typeof value === 'string' ? value : '');
 

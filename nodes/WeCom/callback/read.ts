@@ -103,21 +103,28 @@ export function eventKey(message: XmlRecord): string {
 	return `event:${event}`;
 }
 
-/** WeCom retries a callback it got no answer to: the same message carries the same identity. */
+/**
+ * WeCom retries a callback it got no answer to: the same message carries the same identity.
+ * Messages have a MsgId. Events are identified by who, when and what; external-contact events come
+ * from `sys`, so the member, the customer and the add-way state and welcome code say which one.
+ */
 export function dedupKey(message: XmlRecord): string {
 	const msgId = text(message.MsgId);
 	if (msgId) return `msg:${msgId}`;
-	return [
-		text(message.FromUserName),
-		text(message.CreateTime),
-		text(message.Event),
-		text(message.ChangeType),
-		text(message.EventKey),
-		text(message.ExternalUserID),
-		text(message.UserID),
-		text(message.TaskId),
-		text(message.ResponseCode),
-	].join('|');
+	const fields = (...names: string[]) => names.map((name) => text(message[name])).join('|');
+	if (text(message.Event) === 'change_external_contact')
+		return `external:${fields('ChangeType', 'UserID', 'ExternalUserID', 'State', 'WelcomeCode', 'CreateTime')}`;
+	return fields(
+		'FromUserName',
+		'CreateTime',
+		'Event',
+		'ChangeType',
+		'EventKey',
+		'ExternalUserID',
+		'UserID',
+		'TaskId',
+		'ResponseCode',
+	);
 }
 
 export type PassiveReply =

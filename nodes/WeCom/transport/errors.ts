@@ -12,11 +12,11 @@ const ADMIN = 'WeCom admin console (work.weixin.qq.com/wework_admin)';
 export const WECOM_ERRORS: Record<number, ErrorInfo> = {
 	[-1]: {
 		meaning: 'WeCom is busy (系统繁忙)',
-		hint: 'Retried automatically; try again later if it persists.',
+		hint: 'A temporary state on WeCom’s side; try again later if it persists.',
 	},
 	6000: {
 		meaning: 'data version conflict (concurrent change)',
-		hint: 'Retried automatically; avoid changing the same record from several workflows at once.',
+		hint: 'Avoid changing the same record from several workflows at once.',
 	},
 	40001: {
 		meaning: 'invalid corpsecret',
@@ -164,7 +164,7 @@ export const WECOM_ERRORS: Record<number, ErrorInfo> = {
 	},
 	301005: { meaning: 'the corp creator cannot be deleted' },
 	301021: { meaning: 'invalid userid for check-in' },
-	301022: { meaning: 'check-in data temporarily unavailable', hint: 'Retried automatically.' },
+	301022: { meaning: 'check-in data temporarily unavailable', hint: 'Try again later.' },
 	301023: { meaning: 'useridlist empty or more than 100 members' },
 	301024: { meaning: 'invalid check-in time range' },
 	301025: { meaning: 'invalid approval request (提交审批单请求参数错误)' },
@@ -197,18 +197,25 @@ export interface ExplainedError {
 	description?: string;
 }
 
+/**
+ * WeCom's own words lead the message: a code can mean different things to different APIs (40007 is
+ * "invalid media_id" on the error page and "invalid msgid" from message/recall). The table's meaning
+ * and hint follow in the description, and WeCom's full answer (hint id, help link) when it says more.
+ */
 export function explainWeComError(errcode: number, errmsg: string | undefined): ExplainedError {
 	const info = WECOM_ERRORS[errcode];
-	const meaning = info?.meaning ?? cleanErrmsg(errmsg) ?? 'unknown error';
+	const said = cleanErrmsg(errmsg);
 	const parts: string[] = [];
+	if (info && said && said.toLowerCase() !== info.meaning.toLowerCase())
+		parts.push(`WeCom's error list gives ${errcode} as: ${info.meaning}.`);
 	if (errcode === 60020) {
 		const ip = /from ip:\s*([0-9a-f.:]+)/i.exec(errmsg ?? '')?.[1];
 		if (ip) parts.push(`WeCom saw the call coming from IP ${ip}.`);
 	}
 	if (info?.hint) parts.push(info.hint);
-	if (errmsg && info) parts.push(`WeCom said: ${errmsg}`);
+	if (errmsg && errmsg.trim() !== said) parts.push(`WeCom said: ${errmsg}`);
 	return {
-		message: `WeCom: ${meaning} (${errcode})`,
+		message: `WeCom: ${said ?? info?.meaning ?? 'unknown error'} (${errcode})`,
 		description: parts.length ? parts.join(' ') : undefined,
 	};
 }

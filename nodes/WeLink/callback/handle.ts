@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { CallbackCryptoError } from '../../shared/crypto/errors';
 import { weLinkCallbackKey, weLinkCallbackReply } from '../../shared/crypto/welink';
+import { seenBefore } from '../../shared/callbackDedup';
 import { isoFromUnix } from '../../shared/time';
 import { WELINK_CREDENTIAL } from '../transport';
 import { weLinkAppConfig } from '../transport/token';
@@ -9,38 +10,6 @@ import { DEFAULT_TOLERANCE_SECONDS, dedupKey, readWeLinkCallback } from './read'
 
 /** A delivery is remembered at least this long, and until its timestamp leaves the window. */
 const DEDUP_MIN_MS = 30 * 60_000;
-const DEDUP_MAX_ENTRIES = 2000;
-
-/**
- * Deliveries seen by this process (key → when to forget it), consulted before the workflow's static
- * data: a retry may arrive while the first request is still being handled, before static data has
- * been saved. The same scheme as the WeCom triggers.
- */
-const recentlySeen = new Map<string, number>();
-
-function seenBefore(ctx: IWebhookFunctions, key: string, forgetAt: number): boolean {
-	const now = Date.now();
-	const data = ctx.getWorkflowStaticData('node') as { seenCallbacks?: Record<string, number> };
-	const seen = data.seenCallbacks ?? {};
-	const local = recentlySeen.get(key) ?? 0;
-	const stored = seen[key] ?? 0;
-	const duplicate = local > now || stored > now;
-	const until = Math.max(forgetAt, local, stored);
-	// Re-inserted so that insertion order is "least recently seen first" for trimming.
-	recentlySeen.delete(key);
-	recentlySeen.set(key, until);
-	delete seen[key];
-	seen[key] = until;
-	const fresh = Object.entries(seen).filter(([, at]) => at > now);
-	data.seenCallbacks = Object.fromEntries(fresh.slice(-DEDUP_MAX_ENTRIES));
-	for (const [k, at] of recentlySeen) if (at <= now) recentlySeen.delete(k);
-	for (const k of recentlySeen.keys()) {
-		if (recentlySeen.size <= DEDUP_MAX_ENTRIES) break;
-		recentlySeen.delete(k);
-	}
-	return duplicate;
-}
-
 /** The event with WeLink's own field names, plus `createdAt` (ISO, workflow timezone). */
 export function eventItem(event: IDataObject, seconds: number, zone: string): IDataObject {
 	return { ...event, createdAt: isoFromUnix(seconds, zone) };

@@ -15,8 +15,9 @@ import {
 	type CallbackConfig,
 } from '../../../nodes/WeCom/callback/read';
 import { weComCallbackCredentialTest } from '../../../nodes/WeCom/callback/common';
+import { WeComExternalContactTrigger } from '../../../nodes/WeComExternalContactTrigger/WeComExternalContactTrigger.node';
 import { WeComTrigger } from '../../../nodes/WeComTrigger/WeComTrigger.node';
-import { webhookHarness } from '../../harness/webhook.cjs';
+import { freshNodeClass, webhookHarness } from '../../harness/webhook.cjs';
 
 // Official WeCom vector set A (reference §7).
 const TOKEN = 'QDG6eK';
@@ -171,6 +172,15 @@ describe('reading a WeCom callback (official vectors and hostile requests)', () 
 				),
 			),
 		).toBe('sys|1|change_contact|create_user|||a||');
+		// External-contact events all come from "sys": the member, the customer, the state and the
+		// welcome code identify them.
+		expect(
+			dedupKey(
+				value(
+					'<xml><FromUserName>sys</FromUserName><CreateTime>1</CreateTime><MsgType>event</MsgType><Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>a</UserID><ExternalUserID>wm1</ExternalUserID><State>expo</State><WelcomeCode>W1</WelcomeCode></xml>',
+				),
+			),
+		).toBe('external:add_external_contact|a|wm1|expo|W1|1');
 	});
 
 	it('builds encrypted passive replies WeCom can verify (text, and a card button update)', () => {
@@ -204,7 +214,11 @@ describe('WeCom Trigger webhook', () => {
 	const aes = parseEncodingAesKey('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
 	const DUMMY_AES = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 	const callbackCredentials = {
-		wecomWelinkWeComCallbackApi: { token: 'tok123', encodingAesSecret: DUMMY_AES, receiveId: 'wwcorp' },
+		wecomWelinkWeComCallbackApi: {
+			token: 'tok123',
+			encodingAesSecret: DUMMY_AES,
+			receiveId: 'wwcorp',
+		},
 	};
 	const now = () => String(Math.floor(Date.now() / 1000));
 	const post = (inner: string, timestamp = now()) => {
@@ -327,6 +341,66 @@ describe('WeCom Trigger webhook', () => {
 		expect(
 			(await open.call(post(cardClick.replace('RC9', 'RC11'), old))).workflowData,
 		).toHaveLength(1);
+	});
+
+	const externalAdd = (welcomeCode: string) =>
+		`<xml><ToUserName><![CDATA[wwcorp]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1763712000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID><ExternalUserID><![CDATA[wmEXT01]]></ExternalUserID><State><![CDATA[expo]]></State><WelcomeCode><![CDATA[${welcomeCode}]]></WelcomeCode></xml>`;
+	/** A catch-all WeCom Trigger, a second one, and an External Contact Trigger, each in its workflow. */
+	const threeWorkflows = (triggers: { WeComTrigger: typeof WeComTrigger } = { WeComTrigger }) => [
+		webhookHarness(new triggers.WeComTrigger(), { events: ['*'] }, callbackCredentials, {
+			workflowId: 'catch-all',
+		}),
+		webhookHarness(new triggers.WeComTrigger(), { events: ['*'] }, callbackCredentials, {
+			workflowId: 'second-url',
+		}),
+		webhookHarness(
+			new WeComExternalContactTrigger(),
+			{ events: ['external:add_external_contact'] },
+			callbackCredentials,
+			{ workflowId: 'customers' },
+		),
+	];
+
+	it('de-duplicates per workflow: one event sent to three workflows starts each once, a retry to each none', async () => {
+		const event = externalAdd('W-three');
+		const workflows = threeWorkflows();
+		for (const workflow of workflows)
+			expect((await workflow.call(post(event))).workflowData?.[0]).toHaveLength(1);
+		for (const workflow of workflows) {
+			const retry = await workflow.call(post(event));
+			expect(retry).toMatchObject({ status: 200, body: '' });
+			expect(retry.workflowData).toBeUndefined();
+		}
+		// Each workflow remembers it in its own static data.
+		for (const workflow of workflows)
+			expect(Object.keys(workflow.staticData.seenCallbacks as IDataObject)).toEqual([
+				'external:add_external_contact|zhangsan|wmEXT01|expo|W-three|1763712000',
+			]);
+	});
+
+	it('after a restart, each workflow’s static data still drops the retry, and only that workflow’s', async () => {
+		const event = externalAdd('W-restart');
+		const before = threeWorkflows();
+		for (const workflow of before) await workflow.call(post(event));
+		// A new copy of the module: its in-process memory is empty, as after a restart.
+		const Fresh = freshNodeClass<typeof WeComTrigger>(
+			'nodes/WeComTrigger/WeComTrigger.node',
+			'WeComTrigger',
+		);
+		expect(Fresh).not.toBe(WeComTrigger);
+		const after = threeWorkflows({ WeComTrigger: Fresh });
+		Object.assign(after[0].staticData, JSON.parse(JSON.stringify(before[0].staticData)));
+		expect((await after[0].call(post(event))).workflowData).toBeUndefined();
+		// Another workflow's memory is not this one's: with empty static data it runs.
+		expect((await after[1].call(post(event))).workflowData?.[0]).toHaveLength(1);
+	});
+
+	it('tells external-contact events apart by member, customer, state and welcome code', async () => {
+		const [, , customers] = threeWorkflows();
+		expect((await customers.call(post(externalAdd('W-first')))).workflowData?.[0]).toHaveLength(1);
+		// Same member, customer and second, another welcome code: another event.
+		expect((await customers.call(post(externalAdd('W-again')))).workflowData?.[0]).toHaveLength(1);
+		expect((await customers.call(post(externalAdd('W-first')))).workflowData).toBeUndefined();
 	});
 
 	it('tests the callback credential locally', async () => {

@@ -1012,7 +1012,8 @@ describe('Check-In: errors explained', () => {
 			checkin('getRecords', { ...members('zhangsan'), ...custom('2024-03-01', '2024-03-01') }),
 			{ credentials },
 		);
-		expect(run.error?.message).toBe('WeCom: invalid check-in time range (301024)');
+		expect(run.error?.message).toBe('WeCom: invalid time range (301024)');
+		expect(run.error?.description).toContain('invalid check-in time range');
 	});
 });
 

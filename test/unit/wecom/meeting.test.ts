@@ -171,16 +171,22 @@ describe('Meeting: Create', () => {
 		expect(nock.isDone()).toBe(true);
 	});
 
-	it('reads start times given as Unix seconds, milliseconds and ISO text with an offset', async () => {
-		const starts: number[] = [];
+	/** meeting/create answering `times` calls; returns the bodies it received. */
+	const createEndpoint = (times: number) => {
+		const bodies: Array<Record<string, unknown>> = [];
 		nock(BASE)
 			.post('/cgi-bin/meeting/create', (body) => {
-				starts.push(body.meeting_start);
+				bodies.push(body);
 				return true;
 			})
 			.query(true)
-			.times(3)
+			.times(times)
 			.reply(200, { errcode: 0, meetingid: 'm', meeting_code: '1', meeting_link: 'l' });
+		return bodies;
+	};
+
+	it('reads start times given as Unix seconds, milliseconds and ISO text with an offset', async () => {
+		const bodies = createEndpoint(3);
 		const run = await runNode(create({ startTime: '={{ $json.start }}' }), {
 			credentials,
 			items: [
@@ -190,13 +196,36 @@ describe('Meeting: Create', () => {
 			],
 		});
 		expect(run.error).toBeUndefined();
-		expect(starts).toEqual([START_UNIX, START_UNIX, START_UNIX]);
+		expect(bodies.map((b) => b.meeting_start)).toEqual([START_UNIX, START_UNIX, START_UNIX]);
+	});
+
+	it('End On as a date ends the series at the end of that day (workflow timezone), as check-in ranges do', async () => {
+		const bodies = createEndpoint(3);
+		const run = await runNode(
+			create({ recurrence: { repeatType: 0, repeatUntil: '={{ $json.until }}' } }),
+			{
+				credentials,
+				// The date picker's value for a day, the same as text, and an explicit time.
+				items: [
+					{ until: '2030-02-28T00:00:00' },
+					{ until: '2030-02-28' },
+					{ until: '2030-02-28 09:00' },
+				],
+			},
+		);
+		expect(run.error).toBeUndefined();
+		// 2030-02-28 23:59:59 and 09:00:00 in Asia/Shanghai.
+		expect(bodies.map((b) => b.reminders)).toEqual([
+			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898524799 }),
+			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898524799 }),
+			expect.objectContaining({ repeat_until_type: 0, repeat_until: 1898470800 }),
+		]);
 	});
 
 	it.each([
 		[
-			{ title: '这是一个非常非常非常长的会议标题超过限制' },
-			'Title: is 60 bytes, over the limit of 40 bytes (a Chinese character takes 3 bytes) [item 0]',
+			{ title: '会'.repeat(256) },
+			'Title: is 256 characters, over the limit of 255 characters [item 0]',
 		],
 		// Values from upstream data (expressions) are what reach these checks; n8n itself refuses to
 		// start a workflow whose required fields are literally empty.
@@ -241,7 +270,7 @@ describe('Meeting: Create', () => {
 		],
 		[
 			{ recurrence: { repeatType: 1, repeatUntil: '2029-12-31' } },
-			'End On: 2029-12-31T00:00:00.000+08:00 is not after the start 2030-01-01T10:00:00.000+08:00 [item 0]',
+			'End On: 2029-12-31T23:59:59.999+08:00 is not after the start 2030-01-01T10:00:00.000+08:00 [item 0]',
 		],
 		[
 			{ recurrence: { repeatCount: 5 } },
@@ -326,7 +355,8 @@ describe('Meeting: Update, Cancel, Get, Get Many', () => {
 			.query(true)
 			.reply(200, { errcode: 48002, errmsg: 'api forbidden' });
 		const run = await runNode(meeting('cancel', { meetingId: 'hyM' }), { credentials });
-		expect(run.error?.message).toBe('WeCom: API not authorised for this app (接口无权限) (48002)');
+		expect(run.error?.message).toBe('WeCom: api forbidden (48002)');
+		expect(run.error?.description).toContain('API not authorised for this app (接口无权限)');
 		expect(run.error?.description).toContain('可使用会议的应用');
 	});
 

@@ -389,9 +389,55 @@ describe('Message: Send to many recipients', () => {
 	it('fails with WeCom’s reason when no recipient at all is valid', async () => {
 		sendEndpoint(1, () => ({ errcode: 81013, errmsg: 'user & party & tag all invalid' }));
 		const run = await runNode(send({ messageType: 'text', content: 'hi' }), { credentials });
-		expect(run.error?.message).toBe(
-			'WeCom: no valid recipient (all members, departments and tags invalid or outside the app’s visible range) (81013)',
+		expect(run.error?.message).toBe('WeCom: user & party & tag all invalid (81013)');
+		expect(run.error?.description).toMatch(
+			/^WeCom's error list gives 81013 as: no valid recipient \(all members, departments and tags invalid or outside the app’s visible range\)\. Check the IDs/,
 		);
+	});
+
+	it('marks an identical send inside the duplicate-check window as suppressed, not after it, not with the check off', async () => {
+		// WeCom answers a held-back repeat as sent (here with the first send's msgid, as the sandbox does).
+		sendEndpoint(5, (body) => ({ errcode: 0, msgid: `id-${(body.text as IDataObject).content}` }));
+		const staticData: IDataObject = {};
+		const texts = (...list: string[]) => list.map((text) => ({ text }));
+		const run = async (items: IDataObject[], options: IDataObject = {}) =>
+			(
+				await runNode(send({ messageType: 'text', content: '={{ $json.text }}', options }), {
+					credentials,
+					items,
+					staticData,
+				})
+			).output('Node');
+		const [a, repeat, b] = await run(texts('a', 'a', 'b'));
+		expect([a.duplicateSuppressed, repeat.duplicateSuppressed, b.duplicateSuppressed]).toEqual([
+			false,
+			true,
+			false,
+		]);
+		expect(repeat.duplicateOf).toEqual(['id-a']);
+		// The window closes (as stored for the workflow): the same text is a new message.
+		const remembered = staticData['node:Node'] as {
+			sentMessages: Record<string, [number, string]>;
+		};
+		for (const entry of Object.values(remembered.sentMessages)) entry[0] = Date.now() - 1;
+		expect((await run(texts('a')))[0].duplicateSuppressed).toBe(false);
+		// With the check off WeCom suppresses nothing, and nothing is claimed.
+		expect((await run(texts('b'), { duplicateCheck: false }))[0]).not.toHaveProperty(
+			'duplicateSuppressed',
+		);
+	});
+
+	it('without the duplicate check, "system busy" (-1) fails once, unretried, and says how to make it retry safely', async () => {
+		const bodies = sendEndpoint(1, () => ({ errcode: -1, errmsg: 'system busy' }));
+		const run = await runNode(
+			send({ messageType: 'text', content: 'hi', options: { duplicateCheck: false } }),
+			{ credentials },
+		);
+		expect(bodies).toHaveLength(1);
+		expect(run.error?.message).toBe('WeCom: system busy (-1)');
+		expect(run.error?.description).toMatch(/^Not retried automatically: this call changes data/);
+		expect(run.error?.description).toContain('turn on Options → Duplicate Check');
+		expect(run.error?.description).not.toMatch(/retried automatically;/i);
 	});
 
 	it('reports the delivered message IDs when a later call fails', async () => {
@@ -596,10 +642,26 @@ describe('Message: Recall, Update Template Card, Send and Wait', () => {
 			{ credentials, items: [{ msgIds: ['m1', 'm2'] }] },
 		);
 		expect(run.output('Node')[0]).toMatchObject({
-			error: 'Could not recall 1 of 2 messages: WeCom: parameter not acceptable (40058)',
+			error:
+				'Could not recall 1 of 2 messages: WeCom: message can only be recalled within 24 hours (40058)',
 			recalled: ['m1'],
 		});
 		expect(String(run.output('Node')[0].description)).toContain('within the last 24 hours');
+	});
+
+	it('keeps WeCom’s own words when a code means something else for recall (40007 “invalid msgid”)', async () => {
+		nock(BASE).post('/cgi-bin/message/recall', { msgid: 'gone' }).query(true).reply(200, {
+			errcode: 40007,
+			errmsg:
+				'invalid msgid, hint: [1763712000_42_abc], more info at https://open.work.weixin.qq.com/devtool/query?e=40007',
+		});
+		const run = await runNode(
+			{ type: 'weCom', parameters: { resource: 'message', operation: 'recall', msgIds: 'gone' } },
+			{ credentials },
+		);
+		expect(run.error?.message).toBe(
+			'Could not recall 1 of 1 messages: WeCom: invalid msgid (40007)',
+		);
 	});
 
 	it('replaces the button text for everyone, or the whole card for some members', async () => {

@@ -266,9 +266,7 @@ describe('WeCom transport', () => {
 				'not allow to access from your ip, hint: [1700-abc], from ip: 203.0.113.9, more info at https://open.work.weixin.qq.com/devtool/query?e=60020',
 		});
 		const run = await runNode(apiRequest(), { credentials: credentials(), items: [{ id: 'a' }] });
-		expect(run.error?.message).toBe(
-			'WeCom: caller IP not allowed (not allow to access from your ip) (60020)',
-		);
+		expect(run.error?.message).toBe('WeCom: not allow to access from your ip (60020)');
 		expect(run.error?.description).toContain('WeCom saw the call coming from IP 203.0.113.9.');
 		expect(run.error?.description).toContain('企业可信IP');
 	});
@@ -282,7 +280,10 @@ describe('WeCom transport', () => {
 				errmsg: `invalid credential, hint: [x], from ip: 1.2.3.4 secret ${SECRET}`,
 			});
 		const run = await runNode(apiRequest(), { credentials: credentials(), items: [{ id: 'a' }] });
-		expect(run.error?.message).toBe('WeCom: invalid corpsecret (40001)');
+		expect(run.error?.message).toBe('WeCom: invalid credential (40001)');
+		expect(run.error?.description).toMatch(
+			/^WeCom's error list gives 40001 as: invalid corpsecret\./,
+		);
 		expect(run.error?.description).toContain('应用管理');
 		expect(JSON.stringify(run.run.data)).not.toContain(SECRET);
 	});
@@ -304,8 +305,7 @@ describe('WeCom transport', () => {
 		expect(run.output('Node')).toEqual([
 			{ errcode: 0, userid: 'good' },
 			{
-				error: 'WeCom: UserID not found (60111)',
-				description: 'WeCom said: userid not found',
+				error: 'WeCom: userid not found (60111)',
 				errcode: 60111,
 				errmsg: 'userid not found',
 			},

@@ -15,7 +15,7 @@ import {
 } from '../../../nodes/WeLink/callback/read';
 import { MAX_DETAIL_LOOKUPS } from '../../../nodes/WeLink/callback/details';
 import { WeLinkTrigger } from '../../../nodes/WeLinkTrigger/WeLinkTrigger.node';
-import { webhookHarness, type FakeRequest } from '../../harness/webhook.cjs';
+import { freshNodeClass, webhookHarness, type FakeRequest } from '../../harness/webhook.cjs';
 import { credentials, fakeWeLink, resetWeLink, type Call } from './fake';
 
 const SECRET = credentials.wecomWelinkWeLinkApi.clientSecret;
@@ -258,19 +258,26 @@ describe('WeLink Trigger webhook', () => {
 		expect(Object.keys(harness.staticData.seenCallbacks as IDataObject)).toHaveLength(2);
 	});
 
+	it('de-duplicates per workflow: one delivery to two workflows starts each once, a retry to each none', async () => {
+		const payload = event('corpAuth', { tenantId: tenant() });
+		const workflows = ['first', 'second'].map((workflowId) =>
+			webhookHarness(new WeLinkTrigger(), { events: ['*'] }, credentials, { workflowId }),
+		);
+		for (const workflow of workflows)
+			expect((await workflow.call(post(body(payload)))).workflowData).toHaveLength(1);
+		for (const workflow of workflows)
+			expect((await workflow.call(post(body(payload)))).workflowData).toBeUndefined();
+	});
+
 	it('drops a retry that reaches another process, through the workflow’s static data', async () => {
 		const payload = event('corpAuth', { tenantId: tenant() });
 		const first = trigger();
 		expect((await first.call(post(body(payload)))).workflowData).toHaveLength(1);
-		let Fresh: typeof WeLinkTrigger = WeLinkTrigger;
-		jest.isolateModules(() => {
-			// A new copy of the module: its in-process memory is empty, as in another webhook process.
-			Fresh = (
-				jest.requireActual('../../../nodes/WeLinkTrigger/WeLinkTrigger.node') as {
-					WeLinkTrigger: typeof WeLinkTrigger;
-				}
-			).WeLinkTrigger;
-		});
+		// A new copy of the module: its in-process memory is empty, as in another webhook process.
+		const Fresh = freshNodeClass<typeof WeLinkTrigger>(
+			'nodes/WeLinkTrigger/WeLinkTrigger.node',
+			'WeLinkTrigger',
+		);
 		expect(Fresh).not.toBe(WeLinkTrigger);
 		const other = webhookHarness(new Fresh(), { events: ['*'] }, credentials);
 		const blank = await other.call(post(body(event('corpAuth', { tenantId: tenant() }))));

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { chunk } from '../../../shared/batching';
-import { splitRange, toDateTime, unixSeconds } from '../../../shared/time';
+import { endOfDayIfDateOnly, splitRange, toDateTime, unixSeconds } from '../../../shared/time';
 import { inputError } from '../../../shared/validation';
 import { DAY_REPORT_MAX_DAYS, RECORD_WINDOW_SECONDS } from './limits';
 
@@ -46,9 +46,6 @@ export function presetPeriod(preset: Exclude<Preset, 'custom'>, now: DateTime): 
 	}
 }
 
-const isMidnight = (dt: DateTime) =>
-	dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0;
-
 /** Reads Period (and Start/End for a custom range) and checks them; no call is made. */
 export function readPeriod(ctx: IExecuteFunctions, itemIndex: number): Period {
 	const zone = ctx.getTimezone();
@@ -65,9 +62,7 @@ export function readPeriod(ctx: IExecuteFunctions, itemIndex: number): Period {
 		return presetPeriod(preset, DateTime.now().setZone(zone));
 	}
 	const start = readDate(ctx, itemIndex, 'start', 'Start');
-	let end = readDate(ctx, itemIndex, 'end', 'End');
-	// A date without a time (the date picker's 00:00) means the whole day.
-	if (isMidnight(end)) end = end.endOf('day');
+	const end = endOfDayIfDateOnly(readDate(ctx, itemIndex, 'end', 'End'));
 	if (end < start)
 		throw inputError(
 			ctx,

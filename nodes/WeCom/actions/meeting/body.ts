@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DateTime } from 'luxon';
 
-import { toDateTime, unixSeconds } from '../../../shared/time';
+import { endOfDayIfDateOnly, toDateTime, unixSeconds } from '../../../shared/time';
 import { checkText, inputError } from '../../../shared/validation';
 import { readMemberIds } from '../common/members';
 
@@ -10,8 +10,8 @@ import { readMemberIds } from '../common/members';
  * checking WeCom's documented limits first (reference §2.1).
  */
 
-/** UNCONFIRMED: the older doc limits titles to 40 bytes, the newer one to 255 characters; the stricter rule is enforced. */
-export const TITLE_MAX_BYTES = 40;
+/** meeting/create and meeting/update (path/98148, path/98154): title 1–255 characters. */
+export const TITLE_MAX_CHARACTERS = 255;
 export const MAX_INVITEES = 300;
 export const MAX_HOSTS = 10;
 export const MIN_DURATION_MINUTES = 5;
@@ -26,8 +26,8 @@ export function checkTitle(
 ) {
 	checkText(ctx, itemIndex, title, {
 		field: 'Title',
-		max: TITLE_MAX_BYTES,
-		unit: 'bytes',
+		max: TITLE_MAX_CHARACTERS,
+		unit: 'characters',
 		required,
 	});
 }
@@ -231,8 +231,8 @@ export function remindersObject(
 			biweekly = interval === 2;
 		}
 		if (recurrence.repeatUntil !== undefined && recurrence.repeatUntil !== '') {
-			const until = toDateTime(recurrence.repeatUntil, ctx.getTimezone());
-			if (!until)
+			const day = toDateTime(recurrence.repeatUntil, ctx.getTimezone());
+			if (!day)
 				throw inputError(
 					ctx,
 					itemIndex,
@@ -240,6 +240,8 @@ export function remindersObject(
 					`"${String(recurrence.repeatUntil)}" is not a date`,
 					'Use an ISO date, e.g. 2027-01-31.',
 				);
+			// As for check-in ranges: a date names the whole day, so a meeting later that day is in.
+			const until = endOfDayIfDateOnly(day);
 			if (start && until <= start) {
 				throw inputError(
 					ctx,

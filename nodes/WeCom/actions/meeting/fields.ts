@@ -24,8 +24,7 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 								name: 'title',
 								type: 'string',
 								default: '',
-								description:
-									'Meeting title (会议标题), at most 40 bytes (a Chinese character counts 3)',
+								description: 'Meeting title (会议标题), 1 to 255 characters',
 							},
 							{
 								displayName: 'Start',
@@ -238,7 +237,8 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 					name: 'repeatUntil',
 					type: 'dateTime',
 					default: '',
-					description: 'Last day of the series; must be after the start',
+					description:
+						'Last day of the series, in the workflow’s timezone. A date without a time (00:00) means the end of that day, so a meeting later that day is included. Must be after the start.',
 				},
 				{
 					displayName: 'Every N Weeks',

@@ -70,7 +70,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Meeting title (会议标题), at most 40 bytes (a Chinese character counts 3)',
+		description: 'Meeting title (会议标题), 1 to 255 characters',
 		displayOptions: show('create'),
 	},
 	{

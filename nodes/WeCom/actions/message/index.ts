@@ -90,7 +90,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether WeCom delivers an identical message to the same recipients only once within the window. On by default: it also lets the node safely repeat a send whose answer was lost.',
+					'Whether WeCom delivers a send identical to an earlier one of this app (same recipients, content and options) only once within the Duplicate Check Window (default 30 minutes, at most 4 hours). WeCom answers the repeat as sent but delivers nothing; the output shows it as duplicateSuppressed. On by default: it also lets the node safely repeat a send whose answer was lost.',
 			},
 			{
 				displayName: 'Duplicate Check Window (Seconds)',
@@ -98,7 +98,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 14400 },
 				default: 1800,
-				description: 'Up to 4 hours',
+				description:
+					'How long WeCom holds back identical sends: 1 to 14,400 seconds (4 hours), 1,800 (30 minutes) by default',
 			},
 			{
 				displayName: 'Split Long Text',

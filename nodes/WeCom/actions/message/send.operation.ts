@@ -6,6 +6,7 @@ import { weComAgentId, weComApiRequest } from '../../transport';
 import { uploadTemporaryMedia } from '../media/upload';
 import { readContent, type MessageContent } from './content';
 import { cancelNotices } from './notices';
+import { earlierIdenticalSend, rememberSend } from './duplicates';
 import { planBatches, readRecipients, resolveMobiles, type Recipients } from './recipients';
 import { readTemplateCard } from './templateCard';
 
@@ -21,6 +22,10 @@ const SAFE_TYPES = ['text', 'image', 'video', 'file', 'mpnews'];
 /** Default and maximum of duplicate_check_interval, seconds (reference §3.1). */
 export const DUPLICATE_WINDOW_DEFAULT = 1800;
 export const DUPLICATE_WINDOW_MAX = 14400;
+
+/** Shown when a send without the duplicate check failed in a way that was not safe to repeat. */
+const DUPLICATE_CHECK_ADVICE =
+	'Check whether the recipients got it; to let the node retry sends like this itself, turn on Options → Duplicate Check (WeCom then delivers an identical send only once within the window).';
 
 export function readSendOptions(ctx: IExecuteFunctions, i: number, msgtype: string): IDataObject {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
@@ -84,6 +89,8 @@ interface SendReport {
 	invalidTags: string[];
 	unlicensedUsers: string[];
 	calls: number;
+	/** Message IDs of the earlier identical sends WeCom's duplicate check held these calls back for. */
+	duplicateOf: string[];
 }
 
 /**
@@ -130,6 +137,7 @@ export async function sendMessage(
 		invalidTags: [],
 		unlicensedUsers: [],
 		calls: 0,
+		duplicateOf: [],
 	};
 	const batches = planBatches({ ...recipients, members });
 	let allInvalid: unknown;
@@ -149,6 +157,7 @@ export async function sendMessage(
 			body.enable_duplicate_check = 1;
 			body.duplicate_check_interval = options.duplicateCheckInterval;
 		}
+		const earlier = duplicateCheck ? earlierIdenticalSend(ctx, body) : undefined;
 		let response: IDataObject | undefined;
 		let failure: unknown;
 		try {
@@ -157,6 +166,7 @@ export async function sendMessage(
 				path: '/cgi-bin/message/send',
 				body,
 				idempotent: duplicateCheck,
+				retryAdvice: DUPLICATE_CHECK_ADVICE,
 				itemIndex,
 			});
 		} catch (error) {
@@ -174,6 +184,14 @@ export async function sendMessage(
 			}
 			throw partialFailure(ctx, failure, report, n, batches.length, itemIndex);
 		}
+		if (earlier !== undefined) report.duplicateOf.push(earlier);
+		else if (duplicateCheck)
+			rememberSend(
+				ctx,
+				body,
+				String(response?.msgid ?? ''),
+				Number(options.duplicateCheckInterval),
+			);
 		if (response?.msgid) report.msgIds.push(String(response.msgid));
 		if (response?.response_code) report.responseCodes.push(String(response.response_code));
 		report.invalidUsers.push(...list(response?.invaliduser));
@@ -190,6 +208,13 @@ export async function sendMessage(
 			: {}),
 		messageType: content.msgtype,
 		calls: report.calls,
+		// WeCom answers a suppressed repeat as sent; it reached nobody again.
+		...(duplicateCheck
+			? {
+					duplicateSuppressed: report.duplicateOf.length > 0,
+					...(report.duplicateOf.length ? { duplicateOf: report.duplicateOf } : {}),
+				}
+			: {}),
 		recipients: recipients.toAll
 			? { everyone: true }
 			: {
