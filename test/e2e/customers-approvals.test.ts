@@ -248,9 +248,7 @@ describe('customers, approvals, sign-in and IP lists in real n8n', () => {
 			},
 		]);
 		expect(results[0]).toMatchObject({ updated: true, remark: '李总（VIP）' });
-		expect(results[1].error).toBe(
-			'WeCom: no such customer relationship (不存在外部联系人的关系) (84061)',
-		);
+		expect(results[1].error).toBe('WeCom: not external contact (84061)');
 		expect(results[2].error).toBe(
 			'Remark: is 21 characters, over the limit of 20 characters [item 2]',
 		);
@@ -276,7 +274,7 @@ describe('customers, approvals, sign-in and IP lists in real n8n', () => {
 		});
 		const reused = await fetch(back);
 		expect(await reused.json()).toMatchObject({
-			error: 'WeCom: invalid OAuth code (不合法的oauth_code) (40029)',
+			error: 'WeCom: invalid code (40029)',
 		});
 	});
 

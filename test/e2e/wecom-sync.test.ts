@@ -158,7 +158,7 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 			expect(status).toBeGreaterThanOrEqual(500);
 			const execution = await lastError(LEGACY_READ.id);
 			expect(execution.error?.message).toBe(
-				'WeCom refused department/list to the WeCom API credential: API forbidden for the contacts-sync secret (api forbidden for contact assistant) (48009)',
+				'WeCom refused department/list to the WeCom API credential: api forbidden for contact assistant (48009)',
 			);
 			expect(execution.error?.description).toContain(
 				'Set Read Directory With to "Contacts Reader Credential (Self-Built App)"',

@@ -55,7 +55,11 @@ describe('secret-leak scan', () => {
 				},
 				{
 					credentials: {
-						wecomWelinkWeComApi: { corpId: 'ww1', secret: FIXTURE_SECRETS.weComSecret, baseUrl: sandbox.url },
+						wecomWelinkWeComApi: {
+							corpId: 'ww1',
+							secret: FIXTURE_SECRETS.weComSecret,
+							baseUrl: sandbox.url,
+						},
 					},
 					// Refused before any call; the Input node's output still holds the value.
 					items: [{ leaked: `prefix ${FIXTURE_SECRETS.weComSecret} suffix` }],

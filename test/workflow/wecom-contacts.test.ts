@@ -274,7 +274,7 @@ describe('WeCom contacts against the sandbox', () => {
 			const run = await op('member', 'deleteMany', { members: ids.join(',') });
 			expect(run.error?.message).toBe('1 of 450 members could not be deleted');
 			expect(run.error?.description).toMatch(
-				/^u420: WeCom: the corp creator cannot be deleted \(301005\)/,
+				/^u420: WeCom: not allow to delete creator \(301005\)/,
 			);
 			expect(calls('/cgi-bin/user/batchdelete')).toBe(3);
 			// The third call (u400…u448 + ghost) was refused; its 50 members went one by one.

@@ -117,18 +117,14 @@ describe('Customers, approvals, sign-in and IP lists against the sandbox', () =>
 				externalUserId: 'wmEXT0001',
 				tags: ['et01'],
 			});
-			expect(notTheirs.error?.message).toBe(
-				'WeCom: no such customer relationship (不存在外部联系人的关系) (84061)',
-			);
+			expect(notTheirs.error?.message).toBe('WeCom: not external contact (84061)');
 			const noPermission = await op(
 				'externalContact',
 				'getIds',
 				{ member: byId('zhangsan'), returnAll: true },
 				{ secret: SANDBOX_SECRETS.checkinSystem },
 			);
-			expect(noPermission.error?.message).toBe(
-				'WeCom: API not authorised for this app (接口无权限) (48002)',
-			);
+			expect(noPermission.error?.message).toBe('WeCom: api forbidden (48002)');
 		});
 
 		it('lists customer groups with their members', async () => {
@@ -212,7 +208,7 @@ describe('Customers, approvals, sign-in and IP lists against the sandbox', () =>
 				meeting.map((f) => (f[0] === 'Selector-1005' ? [f[0], f[1], 'option-maybe'] : f)),
 			);
 			expect(wrongKey.error?.message).toBe(
-				'WeCom: invalid approval request (提交审批单请求参数错误) (301025)',
+				'WeCom: Selector-1005: unknown option key option-maybe (301025)',
 			);
 			const missing = await submit(meeting.slice(1));
 			expect(missing.error?.message).toContain('(301025)');
@@ -276,7 +272,7 @@ describe('Customers, approvals, sign-in and IP lists against the sandbox', () =>
 				email: 'zhangsan@sandbox.example.com',
 			});
 			const again = await op('oauth', 'getMember', { code }, app);
-			expect(again.error?.message).toBe('WeCom: invalid OAuth code (不合法的oauth_code) (40029)');
+			expect(again.error?.message).toBe('WeCom: invalid code (40029)');
 		});
 
 		it('is refused by WeCom for a redirect outside the trusted domains', async () => {

@@ -283,7 +283,7 @@ describe('Approval → Submit', () => {
 			...base,
 			formFields: { field: [field('Text-1', 'Text', 'x')] },
 		});
-		expect(result.error?.message).toBe('WeCom: WeCom is busy (系统繁忙) (-1)');
+		expect(result.error?.message).toBe('WeCom: system busy (-1)');
 		expect(nock.isDone()).toBe(true);
 	});
 

@@ -206,7 +206,7 @@ describe('Contacts Sync: the read path on a modern tenant', () => {
 		);
 		const run = await exportRun();
 		expect(run.error?.message).toBe(
-			'WeCom refused department/list to the WeCom Contacts Reader credential: no permission on this member, department or tag (60011)',
+			'WeCom refused department/list to the WeCom Contacts Reader credential: no privilege to access/modify contact/party/agent (60011)',
 		);
 		expect(run.error?.description).toContain('应用管理 → your app → 可见范围');
 		nock.cleanAll();
@@ -217,7 +217,7 @@ describe('Contacts Sync: the read path on a modern tenant', () => {
 		);
 		const legacy = await exportRun({ readWith: 'credential' });
 		expect(legacy.error?.message).toBe(
-			'WeCom refused department/list to the WeCom API credential: API forbidden for the contacts-sync secret (api forbidden for contact assistant) (48009)',
+			'WeCom refused department/list to the WeCom API credential: api forbidden for contact assistant (48009)',
 		);
 		expect(legacy.error?.description).toContain('2022-08-15');
 	});
@@ -297,7 +297,7 @@ describe('Contacts Sync: lookups of numbers the reader cannot see', () => {
 		);
 		const failed = await run(2, {});
 		expect(failed.error?.message).toBe(
-			'WeCom refused user/getuserid to the WeCom Contacts Reader credential: caller IP not allowed (not allow to access from your ip) (60020)',
+			'WeCom refused user/getuserid to the WeCom Contacts Reader credential: not allow to access from your ip (60020)',
 		);
 		expect(failed.error?.description).toContain('WeCom saw the call coming from IP 1.2.3.4');
 	});

@@ -213,9 +213,7 @@ describe('Customer writes: exact bodies', () => {
 			externalUserId: 'wmEXT1',
 			tags: ['et01'],
 		});
-		expect(result.error?.message).toBe(
-			'WeCom: no such customer relationship (不存在外部联系人的关系) (84061)',
-		);
+		expect(result.error?.message).toBe('WeCom: not external contact (84061)');
 	});
 });
 

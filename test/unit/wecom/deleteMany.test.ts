@@ -78,7 +78,7 @@ describe('Member → Delete Many', () => {
 		const ids = Array.from({ length: 250 }, (_, n) => `m${n}`).join(',');
 		const run = await deleteMany(ids);
 		expect(run.error?.message).toBe('250 of 250 members could not be deleted');
-		expect(run.error?.description).toContain('m0: WeCom: API not authorised for this app');
+		expect(run.error?.description).toContain('m0: WeCom: refused (48002)');
 		// The first batch was refused: the second was not even sent.
 		expect(calls).toHaveLength(1);
 

@@ -138,7 +138,7 @@ describe('Sign-In → Get Member From Code', () => {
 			.reply(200, { errcode: -1, errmsg: 'system busy' });
 		const result = await run('oauth', 'getMember', { code: 'CODE3' });
 		// A repeat would find no interceptor left and fail with nock's error instead.
-		expect(result.error?.message).toBe('WeCom: WeCom is busy (系统繁忙) (-1)');
+		expect(result.error?.message).toBe('WeCom: system busy (-1)');
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -148,7 +148,7 @@ describe('Sign-In → Get Member From Code', () => {
 			.query(true)
 			.reply(200, { errcode: 40029, errmsg: 'invalid code' });
 		const result = await run('oauth', 'getMember', { code: 'USED' });
-		expect(result.error?.message).toBe('WeCom: invalid OAuth code (不合法的oauth_code) (40029)');
+		expect(result.error?.message).toBe('WeCom: invalid code (40029)');
 		expect(result.error?.description).toContain('A sign-in code works once and for 5 minutes');
 		expect(scope.isDone()).toBe(true);
 	});
@@ -164,7 +164,7 @@ describe('Sign-In → Get Member From Code', () => {
 			.query(true)
 			.reply(200, { errcode: 84015, errmsg: 'invalid user ticket' });
 		const result = await run('oauth', 'getMemberDetail', { userTicket: 'OLD' });
-		expect(result.error?.message).toBe('WeCom: invalid user ticket (成员票据无效) (84015)');
+		expect(result.error?.message).toBe('WeCom: invalid user ticket (84015)');
 	});
 });
 

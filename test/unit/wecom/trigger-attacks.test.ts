@@ -21,7 +21,9 @@ const CORP = 'wwfixturecorp0001';
 const TOKEN = FIXTURE_SECRETS.callbackToken;
 const AES = FIXTURE_SECRETS.callbackAesKey;
 const key = parseEncodingAesKey(AES);
-const credentials = { wecomWelinkWeComCallbackApi: { token: TOKEN, encodingAesSecret: AES, receiveId: CORP } };
+const credentials = {
+	wecomWelinkWeComCallbackApi: { token: TOKEN, encodingAesSecret: AES, receiveId: CORP },
+};
 const now = () => Math.floor(Date.now() / 1000);
 
 let serial = 0;
