@@ -114,6 +114,13 @@ export function dedupKey(message: XmlRecord): string {
 	const fields = (...names: string[]) => names.map((name) => text(message[name])).join('|');
 	if (text(message.Event) === 'change_external_contact')
 		return `external:${fields('ChangeType', 'UserID', 'ExternalUserID', 'State', 'WelcomeCode', 'CreateTime')}`;
+	// Approval events also come from "sys", several in one second: the approval number and its new
+	// status identify them (ThirdNo and OpenSpStatus for self-built approvals).
+	const approval = message.ApprovalInfo as XmlRecord | undefined;
+	if (approval && typeof approval === 'object' && !Array.isArray(approval)) {
+		const part = (name: string) => text(approval[name]);
+		return `approval:${fields('Event', 'CreateTime')}|${part('SpNo') || part('ThirdNo')}|${part('SpStatus') || part('OpenSpStatus')}`;
+	}
 	return fields(
 		'FromUserName',
 		'CreateTime',

@@ -181,6 +181,15 @@ describe('reading a WeCom callback (official vectors and hostile requests)', () 
 				),
 			),
 		).toBe('external:add_external_contact|a|wm1|expo|W1|1');
+		// Two approvals decided in the same second are two events.
+		const approval = (spNo: string, status: number) =>
+			dedupKey(
+				value(
+					`<xml><FromUserName>sys</FromUserName><CreateTime>1</CreateTime><MsgType>event</MsgType><Event>sys_approval_change</Event><ApprovalInfo><SpNo>${spNo}</SpNo><SpStatus>${status}</SpStatus></ApprovalInfo></xml>`,
+				),
+			);
+		expect(approval('202612010001', 2)).toBe('approval:sys_approval_change|1|202612010001|2');
+		expect(new Set([approval('1', 2), approval('2', 2), approval('1', 3)]).size).toBe(3);
 	});
 
 	it('builds encrypted passive replies WeCom can verify (text, and a card button update)', () => {
