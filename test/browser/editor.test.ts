@@ -4,7 +4,7 @@ import { SANDBOX_CALLBACK } from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
 import { packageNodes } from '../harness/registry.cjs';
 import { startDemo, type Demo } from '../e2e/demo.cjs';
-import { defaultMajor } from '../e2e/lab.cjs';
+import { cleanup, defaultMajor } from '../e2e/lab.cjs';
 
 import {
 	closeNode,
@@ -109,6 +109,7 @@ describe(`the n8n ${major}.x editor`, () => {
 	afterAll(async () => {
 		await editor?.close();
 		await demo?.stop();
+		if (demo) cleanup(demo.n8n);
 	});
 
 	afterEach(() => {
