@@ -129,7 +129,7 @@ export function errorItem(error: Error, itemIndex: number, node?: INode): INodeE
 
 /** Any failure as an n8n error (n8n's own errors as they are). */
 export function asNodeError(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	error: unknown,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

@@ -74,6 +74,31 @@ export interface SyncUi {
 	orderHint?: string;
 	/** The platform's own removal guard, told next to the thresholds. */
 	guardHint?: string;
+	/** The loadOptions method listing the platform's departments, for Top Department. */
+	departmentPicker?: string;
+}
+
+/** Top Department: a picker where the platform has one (`departmentPicker`), else an ID. */
+function topDepartment(ui: SyncUi): INodeProperties {
+	const what = `The ${ui.platform} department the source tree is mounted under (顶级部门); the root when empty`;
+	if (!ui.departmentPicker)
+		return {
+			displayName: 'Top Department ID',
+			name: 'topDepartmentId',
+			type: 'string',
+			default: '',
+			description: what,
+		};
+	return {
+		displayName: 'Top Department Name or ID',
+		name: 'topDepartmentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: ui.departmentPicker, loadOptionsDependsOn: ['readWith'] },
+		// An ID from an expression, or one the picker cannot list.
+		allowArbitraryValues: true,
+		default: '',
+		description: `Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. ${what}.`,
+	};
 }
 
 const byName = (list: INodeProperties[]) =>
@@ -359,13 +384,7 @@ export function syncProperties(ui: SyncUi): INodeProperties[] {
 					description:
 						'Whether linked departments the source no longer has are deleted (only when empty)',
 				},
-				{
-					displayName: 'Top Department ID',
-					name: 'topDepartmentId',
-					type: 'string',
-					default: '',
-					description: `The ${ui.platform} department the source tree is mounted under (顶级部门); the root when empty`,
-				},
+				topDepartment(ui),
 				...(ui.extraOptions ?? []),
 			]),
 		},
@@ -727,7 +746,7 @@ export async function runSync(
 		plan = planSync(source, target, { ...options, now: new Date() }, previous);
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
-			description: 'Check Top Department ID: it must be an existing department.',
+			description: 'Check Top Department (Options): it must be an existing department.',
 		});
 	}
 	const planned = Date.now();

@@ -10,6 +10,7 @@ export const description = syncProperties({
 	operation: 'syncToWeCom',
 	platform: 'WeCom',
 	extraOptions: [employeeNoAttribute, lookupLimit],
+	departmentPicker: 'getDepartments',
 	guardHint:
 		'WeCom’s own guard applies whatever these say: more than 50 members and 20 %, or more than 80 %',
 });
