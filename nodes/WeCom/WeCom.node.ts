@@ -25,58 +25,62 @@ import * as message from './actions/message';
 import * as oauth from './actions/oauth';
 import * as tag from './actions/tag';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
-import { operations, router } from './actions/router';
+import { operations, renamedOperations, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 import { nodeOutputs } from '../shared/outputs';
 import { operationSubtitle } from '../shared/subtitles';
+import { withVersion1Operations } from '../shared/versions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'AI Bot', value: 'aiBot' },
-			{ name: 'API Request', value: 'apiRequest' },
-			{ name: 'Approval (审批)', value: 'approval' },
-			{ name: 'Check-In', value: 'checkin' },
-			{ name: 'Contacts Import', value: 'contactsImport' },
-			{ name: 'Contacts Sync', value: 'contactsSync' },
-			{ name: 'Customer (客户)', value: 'externalContact' },
-			{ name: 'Customer Group (客户群)', value: 'customerGroup' },
-			{ name: 'Customer Tag (客户标签)', value: 'customerTag' },
-			{ name: 'Department', value: 'department' },
-			{ name: 'Group Robot', value: 'groupRobot' },
-			{ name: 'IP List', value: 'ipList' },
-			{ name: 'Media', value: 'media' },
-			{ name: 'Meeting', value: 'meeting' },
-			{ name: 'Member', value: 'member' },
-			{ name: 'Message', value: 'message' },
-			{ name: 'Sign-In (OAuth)', value: 'oauth' },
-			{ name: 'Tag', value: 'tag' },
-		],
-		default: 'meeting',
-	},
-	...meeting.description,
-	...message.description,
-	...media.description,
-	...groupRobot.description,
-	...apiRequest.description,
-	...checkin.description,
-	...department.description,
-	...member.description,
-	...tag.description,
-	...contactsImport.description,
-	...contactsSync.description,
-	...externalContact.description,
-	...customerTag.description,
-	...customerGroup.description,
-	...approval.description,
-	...oauth.description,
-	...ipList.description,
-	...aiBot.description,
-];
+const properties: INodeProperties[] = withVersion1Operations(
+	[
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'AI Bot', value: 'aiBot' },
+				{ name: 'API Request', value: 'apiRequest' },
+				{ name: 'Approval (审批)', value: 'approval' },
+				{ name: 'Check-In', value: 'checkin' },
+				{ name: 'Contacts Import', value: 'contactsImport' },
+				{ name: 'Contacts Sync', value: 'contactsSync' },
+				{ name: 'Customer (客户)', value: 'externalContact' },
+				{ name: 'Customer Group (客户群)', value: 'customerGroup' },
+				{ name: 'Customer Tag (客户标签)', value: 'customerTag' },
+				{ name: 'Department', value: 'department' },
+				{ name: 'Group Robot', value: 'groupRobot' },
+				{ name: 'IP List', value: 'ipList' },
+				{ name: 'Media', value: 'media' },
+				{ name: 'Meeting', value: 'meeting' },
+				{ name: 'Member', value: 'member' },
+				{ name: 'Message', value: 'message' },
+				{ name: 'Sign-In (OAuth)', value: 'oauth' },
+				{ name: 'Tag', value: 'tag' },
+			],
+			default: 'meeting',
+		},
+		...meeting.description,
+		...message.description,
+		...media.description,
+		...groupRobot.description,
+		...apiRequest.description,
+		...checkin.description,
+		...department.description,
+		...member.description,
+		...tag.description,
+		...contactsImport.description,
+		...contactsSync.description,
+		...externalContact.description,
+		...customerTag.description,
+		...customerGroup.description,
+		...approval.description,
+		...oauth.description,
+		...ipList.description,
+		...aiBot.description,
+	],
+	renamedOperations,
+);
 
 export class WeCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -84,7 +88,9 @@ export class WeCom implements INodeType {
 		name: 'weCom',
 		icon: { light: 'file:../../icons/wecom.svg', dark: 'file:../../icons/wecom.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: list operations named Get Many (getAll) as in n8n's nodes; see shared/versions.ts.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(properties),
 		description:
 			'Automate WeCom (企业微信): meetings, messages, contacts, check-in, AI bot replies and any API',

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { currentOperationName, type RenamedOperations } from './versions';
+
 /** Items an operation returns together with binary data (media downloads). */
 export class BinaryItems {
 	constructor(readonly items: INodeExecutionData[]) {}
@@ -42,9 +44,17 @@ export type OperationMap = Record<string, Record<string, AnyOperation>>;
  * Runs the chosen operation over the input. Every item is prepared (validated) first; without
  * "Continue On Fail" one bad item stops the node before any API call, so nothing is half-sent.
  */
-export async function routeOperation(this: IExecuteFunctions, operations: OperationMap) {
+export async function routeOperation(
+	this: IExecuteFunctions,
+	operations: OperationMap,
+	renamed: RenamedOperations = {},
+) {
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operationName = currentOperationName(
+		renamed,
+		resource,
+		this.getNodeParameter('operation', 0) as string,
+	);
 	const operation = operations[resource]?.[operationName];
 	if (!operation) {
 		throw new NodeOperationError(

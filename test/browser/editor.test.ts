@@ -2,7 +2,7 @@ import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { SANDBOX_CALLBACK } from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_WELINK_CLIENT_SECRET } from '../../sandbox/welink/world.cjs';
-import { packageNodes } from '../harness/registry.cjs';
+import { latestVersion, packageNodes } from '../harness/registry.cjs';
 import { startDemo, type Demo } from '../e2e/demo.cjs';
 import { cleanup, defaultMajor } from '../e2e/lab.cjs';
 
@@ -57,7 +57,7 @@ function panelWorkflow() {
 			id: `panel-${nodes.length}`,
 			name,
 			type: `${PACK}${type}`,
-			typeVersion: 1,
+			typeVersion: latestVersion(type),
 			position: [(nodes.length % 6) * 260, Math.floor(nodes.length / 6) * 220],
 			parameters,
 			...(type.endsWith('Trigger')

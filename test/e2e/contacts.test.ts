@@ -25,6 +25,7 @@ const workflows = [
 	itemsWorkflow(
 		'e2eContDeptAll01',
 		'e2e-department-list',
+		// Saved with version 1, whose name for Get Many was `list` (shared/versions.ts).
 		node('department', 'list', { department: byId('1'), returnAll: true }),
 	),
 	itemsWorkflow(

@@ -154,6 +154,8 @@ export function itemsWorkflow(
 		parameters: Record<string, unknown>;
 		credentials: Record<string, { id: string; name: string }>;
 		continueOnFail?: boolean;
+		/** 1 unless given: most fixtures are workflows saved before version 2 (shared/versions.ts). */
+		typeVersion?: number;
 	},
 ): WorkflowFixture {
 	return {
@@ -188,7 +190,7 @@ export function itemsWorkflow(
 				id: `${id}-node`,
 				name: 'Node',
 				type: node.type,
-				typeVersion: 1,
+				typeVersion: node.typeVersion ?? 1,
 				position: [440, 0],
 				parameters: node.parameters,
 				credentials: node.credentials,

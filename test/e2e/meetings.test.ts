@@ -15,6 +15,7 @@ const wecomNode = (
 	parameters: { resource: 'meeting', operation, ...parameters },
 	credentials: WECOM_APP,
 	continueOnFail,
+	typeVersion: 2,
 });
 
 const workflows = [
@@ -36,7 +37,7 @@ const workflows = [
 	itemsWorkflow(
 		'e2eMeetingList01',
 		'e2e-meeting-list',
-		wecomNode('list', {
+		wecomNode('getAll', {
 			memberUserId: { __rl: true, mode: 'id', value: '={{ $json.member }}' },
 			rangeStart: '={{ $now.minus({ days: 1 }) }}',
 			rangeEnd: '={{ $now.plus({ days: 400 }) }}',

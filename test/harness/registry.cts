@@ -36,6 +36,13 @@ export const packageCredentials: ICredentialType[] = pkg.n8n.credentials.map((p)
 	firstClass<ICredentialType>(require(sourcePath(p))),
 );
 
+/** The version n8n gives a node of this pack when a person adds it. */
+export function latestVersion(name: string): number {
+	const node = packageNodes.find((n) => n.description.name === name);
+	const { version, defaultVersion } = node?.description ?? { version: 1 };
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
 /** Passes the items it is given to the next node: the start of every harness workflow. */
 class HarnessInput implements INodeType {
 	description: INodeTypeDescription = {

@@ -15,7 +15,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { dirname, join } from 'node:path';
 
 import { HarnessCredentialsHelper } from './credentials.cjs';
-import { HarnessNodeTypes } from './registry.cjs';
+import { HarnessNodeTypes, latestVersion } from './registry.cjs';
 import { assertNoLeaks } from './secrets.cjs';
 
 /**
@@ -191,6 +191,7 @@ export async function runNode(
 		continueOnFail?: boolean;
 		/** n8n's "On Error" setting; `continueOnFail` is the same as 'continueRegularOutput'. */
 		onError?: 'continueRegularOutput' | 'continueErrorOutput';
+		/** The node's current version unless given. */
 		typeVersion?: number;
 	},
 	options: RunOptions = {},
@@ -211,7 +212,7 @@ export async function runNode(
 					id: 'node',
 					name,
 					type: node.type.includes('.') ? node.type : `CUSTOM.${node.type}`,
-					typeVersion: node.typeVersion ?? 1,
+					typeVersion: node.typeVersion ?? latestVersion(node.type.split('.').pop() as string),
 					position: [200, 0],
 					parameters: node.parameters as INode['parameters'],
 					...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),

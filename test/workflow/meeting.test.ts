@@ -134,7 +134,7 @@ describe('Meetings against the sandbox', () => {
 			meeting_duration: 2700,
 		});
 
-		const listed = await op('list', {
+		const listed = await op('getAll', {
 			memberUserId: { __rl: true, mode: 'id', value: 'lisi' },
 			rangeStart: DateTime.now().toISO(),
 			rangeEnd: DateTime.now().plus({ days: 3 }).toISO(),

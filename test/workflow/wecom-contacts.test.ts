@@ -68,12 +68,12 @@ describe('WeCom contacts against the sandbox', () => {
 			const got = await op('department', 'get', { department: byId('40') });
 			expect(got.output('Node')[0]).toMatchObject({ id: 40, name: '质量保障部', parentid: 3 });
 
-			const list = await op('department', 'list', { department: byId('1'), returnAll: true });
+			const list = await op('department', 'getAll', { department: byId('1'), returnAll: true });
 			const paths = Object.fromEntries(list.output('Node').map((d) => [d.id, d.path]));
 			expect(paths[40]).toBe('Sandbox Corp/销售部/质量保障部');
 			expect(paths[4]).toBe('Sandbox Corp/研发中心/后端组');
 
-			const direct = await op('department', 'list', {
+			const direct = await op('department', 'getAll', {
 				department: byId('2'),
 				returnAll: true,
 				options: { directOnly: true, idsOnly: true },
@@ -298,16 +298,16 @@ describe('WeCom contacts against the sandbox', () => {
 		});
 
 		it('lists a department’s members, recursively without duplicates, with Limit', async () => {
-			const direct = await op('member', 'list', { department: byId('2'), returnAll: true });
+			const direct = await op('member', 'getAll', { department: byId('2'), returnAll: true });
 			expect(direct.output('Node').map((m) => m.userid)).toEqual(['zhangsan']);
-			const all = await op('member', 'list', {
+			const all = await op('member', 'getAll', {
 				department: byId('2'),
 				includeSubDepartments: true,
 				returnAll: true,
 				options: { detailed: false },
 			});
 			expect(all.output('Node').map((m) => m.userid)).toEqual(['zhangsan', 'wangwu', 'zhaoliu']);
-			const limited = await op('member', 'list', {
+			const limited = await op('member', 'getAll', {
 				department: byId('1'),
 				includeSubDepartments: true,
 				returnAll: false,
@@ -320,12 +320,12 @@ describe('WeCom contacts against the sandbox', () => {
 			seedLargeContacts(contacts(), 20, 12_000);
 			// A member in two departments gives two rows; the node merges them.
 			contacts().members.get('u5')?.department.push(1);
-			const run = await op('member', 'listIds', { returnAll: true });
+			const run = await op('member', 'getAllIds', { returnAll: true });
 			const out = run.output('Node');
 			expect(out).toHaveLength(12_006);
 			expect(out.find((m) => m.userid === 'u5')?.department).toHaveLength(2);
 			expect(calls('/cgi-bin/user/list_id')).toBe(2);
-			const limited = await op('member', 'listIds', { returnAll: false, limit: 3 });
+			const limited = await op('member', 'getAllIds', { returnAll: false, limit: 3 });
 			expect(limited.output('Node')).toHaveLength(3);
 		});
 
@@ -370,10 +370,10 @@ describe('WeCom contacts against the sandbox', () => {
 			});
 			expect(removed.output('Node')[0]).toMatchObject({ removedMembers: ['u1', 'u2'] });
 
-			const list = await op('tag', 'list', { returnAll: true });
+			const list = await op('tag', 'getAll', { returnAll: true });
 			expect(list.output('Node').map((t) => t.tagname)).toContain('值班');
 			await op('tag', 'delete', { tag: byId(tagid) });
-			const after = await op('tag', 'list', { returnAll: true });
+			const after = await op('tag', 'getAll', { returnAll: true });
 			expect(after.output('Node').map((t) => t.tagname)).not.toContain('值班');
 		});
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
+import type { RenamedOperations } from '../../shared/versions';
 import * as aiBot from './aiBot';
 import * as apiRequest from './apiRequest';
 import * as approval from './approval';
@@ -49,10 +50,18 @@ export const operations: OperationMap = {
 		update: meeting.update,
 		cancel: meeting.cancel,
 		get: meeting.get,
-		list: meeting.list,
+		getAll: meeting.getAll,
 	},
 };
 
+/** Operations named as n8n names them since node version 2, with their version 1 names. */
+export const renamedOperations: RenamedOperations = {
+	department: { getAll: 'list' },
+	meeting: { getAll: 'list' },
+	member: { getAll: 'list', getAllIds: 'listIds' },
+	tag: { getAll: 'list' },
+};
+
 export async function router(this: IExecuteFunctions) {
-	return await routeOperation.call(this, operations);
+	return await routeOperation.call(this, operations, renamedOperations);
 }

@@ -267,7 +267,7 @@ describe('member: list and list IDs', () => {
 				type: 'weCom',
 				parameters: {
 					resource: 'member',
-					operation: 'list',
+					operation: 'getAll',
 					department: byId('2'),
 					includeSubDepartments: true,
 					returnAll: true,
@@ -310,7 +310,7 @@ describe('member: list and list IDs', () => {
 		const run = await runNode(
 			{
 				type: 'weCom',
-				parameters: { resource: 'member', operation: 'listIds', returnAll: false, limit: 2 },
+				parameters: { resource: 'member', operation: 'getAllIds', returnAll: false, limit: 2 },
 			},
 			{ credentials },
 		);

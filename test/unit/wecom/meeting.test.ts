@@ -435,7 +435,7 @@ describe('Meeting: Update, Cancel, Get, Get Many', () => {
 				};
 			});
 		const run = await runNode(
-			meeting('list', {
+			meeting('getAll', {
 				memberUserId: { __rl: true, mode: 'id', value: 'zhangsan' },
 				rangeStart: '2030-01-01 00:00',
 				rangeEnd: '2031-02-05 00:00',
@@ -457,7 +457,7 @@ describe('Meeting: Update, Cancel, Get, Get Many', () => {
 			.query(true)
 			.reply(200, { ...INFO, title: 'first' });
 		const run = await runNode(
-			meeting('list', {
+			meeting('getAll', {
 				memberUserId: { __rl: true, mode: 'id', value: 'zhangsan' },
 				rangeStart: '2030-01-01',
 				rangeEnd: '2030-02-01',

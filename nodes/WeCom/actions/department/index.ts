@@ -5,10 +5,10 @@ import { returnAllFields } from '../../../shared/list';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
-import * as list from './list.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations = { create, update, delete: del, get, list };
+export const operations = { create, update, delete: del, get, getAll };
 
 const show = (operation: string[]) => ({ show: { resource: ['department'], operation } });
 
@@ -51,9 +51,9 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', action: 'Get a department', description: 'Read one department' },
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many departments',
-				description: 'A department and all departments below it, with their paths',
+				description: 'A department and every department below it, with their paths',
 			},
 			{
 				name: 'Update',
@@ -62,7 +62,7 @@ export const description: INodeProperties[] = [
 				description: 'Rename, move or reorder a department (更新部门)',
 			},
 		],
-		default: 'list',
+		default: 'getAll',
 	},
 	{
 		displayName: 'Name',
@@ -95,7 +95,7 @@ export const description: INodeProperties[] = [
 		description: 'Lists this department and every department below it (1 = the whole org)',
 		required: true,
 		defaultId: '1',
-		displayOptions: show(['list']),
+		displayOptions: show(['getAll']),
 	}),
 	{
 		displayName: 'Options',
@@ -142,14 +142,14 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	...returnAllFields('department', ['list']),
+	...returnAllFields('department', ['getAll']),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(['list']),
+		displayOptions: show(['getAll']),
 		options: [
 			{
 				displayName: 'Direct Children Only',

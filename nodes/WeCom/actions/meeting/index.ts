@@ -7,10 +7,10 @@ import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import { meetingDetailFields, remindBeforeField } from './fields';
 import * as get from './get.operation';
-import * as list from './list.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { cancel, create, get, list, update };
+export { cancel, create, get, getAll, update };
 
 const show = (...operation: string[]) => ({ show: { resource: ['meeting'], operation } });
 
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many meetings',
 				description: 'List a member’s meetings in a time range',
 			},
@@ -167,7 +167,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Member',
 		description: 'Whose meetings to list',
 		required: true,
-		displayOptions: show('list'),
+		displayOptions: show('getAll'),
 	}),
 	{
 		displayName: 'From',
@@ -177,7 +177,7 @@ export const description: INodeProperties[] = [
 		default: '={{ $today.minus({ days: 7 }) }}',
 		description:
 			'Start of the time range (workflow timezone). Ranges longer than 180 days are split into several calls.',
-		displayOptions: show('list'),
+		displayOptions: show('getAll'),
 	},
 	{
 		displayName: 'To',
@@ -186,9 +186,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $today.plus({ days: 30 }) }}',
 		description: 'End of the time range (workflow timezone)',
-		displayOptions: show('list'),
+		displayOptions: show('getAll'),
 	},
-	...returnAllFields('meeting', 'list'),
+	...returnAllFields('meeting', 'getAll'),
 
 	{
 		displayName: 'Options',
@@ -196,7 +196,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show('list'),
+		displayOptions: show('getAll'),
 		options: [
 			{
 				displayName: 'Include Details',

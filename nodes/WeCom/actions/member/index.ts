@@ -14,8 +14,8 @@ import { additionalFields, updateFields } from './fields';
 import * as get from './get.operation';
 import * as getIdByEmail from './getIdByEmail.operation';
 import * as getIdByMobile from './getIdByMobile.operation';
-import * as list from './list.operation';
-import * as listIds from './listIds.operation';
+import * as getAll from './getAll.operation';
+import * as getAllIds from './getAllIds.operation';
 import * as update from './update.operation';
 import { properNounAction } from '../../../shared/subtitles';
 
@@ -25,8 +25,8 @@ export const operations = {
 	delete: del,
 	deleteMany,
 	get,
-	list,
-	listIds,
+	getAll,
+	getAllIds,
 	getIdByMobile,
 	getIdByEmail,
 	convertToOpenId,
@@ -93,13 +93,13 @@ export const description: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many members',
-				description: 'Members of a department, optionally of all departments below it',
+				description: 'Members of a department, optionally also of the departments below it',
 			},
 			{
 				name: 'Get Many IDs',
-				value: 'listIds',
+				value: 'getAllIds',
 				action: properNounAction('Get many member IDs'),
 				description: 'Every member ID with departments (user/list_id; contacts-sync secret)',
 			},
@@ -202,7 +202,7 @@ export const description: INodeProperties[] = [
 		description: 'Whose members to list',
 		required: true,
 		defaultId: '1',
-		displayOptions: show(['list']),
+		displayOptions: show(['getAll']),
 	}),
 	{
 		displayName: 'Include Sub-Departments',
@@ -210,16 +210,16 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to include the members of every department below it (each member once)',
-		displayOptions: show(['list']),
+		displayOptions: show(['getAll']),
 	},
-	...returnAllFields('member', ['list', 'listIds']),
+	...returnAllFields('member', ['getAll', 'getAllIds']),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show(['list']),
+		displayOptions: show(['getAll']),
 		options: [
 			{
 				displayName: 'Details',

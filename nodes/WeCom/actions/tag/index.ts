@@ -8,12 +8,12 @@ import * as addMembers from './addMembers.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
-import * as list from './list.operation';
+import * as getAll from './getAll.operation';
 import * as removeMembers from './removeMembers.operation';
 import { tagLocator } from './tag';
 import * as update from './update.operation';
 
-export const operations = { create, update, delete: del, get, list, addMembers, removeMembers };
+export const operations = { create, update, delete: del, get, getAll, addMembers, removeMembers };
 
 const show = (operation: string[]) => ({ show: { resource: ['tag'], operation } });
 
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many tags',
 				description: 'Every tag of the corp',
 			},
@@ -68,7 +68,7 @@ export const description: INodeProperties[] = [
 				description: 'Rename a tag this app created',
 			},
 		],
-		default: 'list',
+		default: 'getAll',
 	},
 	{
 		displayName: 'Name',
@@ -111,5 +111,5 @@ export const description: INodeProperties[] = [
 		loadOptionsMethod: 'getDepartments',
 		displayOptions: show(['addMembers', 'removeMembers']),
 	}),
-	...returnAllFields('tag', ['list']),
+	...returnAllFields('tag', ['getAll']),
 ];
