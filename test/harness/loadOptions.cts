@@ -8,10 +8,26 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
+import { dirname, join } from 'node:path';
 
 import { HarnessCredentialsHelper } from './credentials.cjs';
 import { HarnessNodeTypes } from './registry.cjs';
 import { credentialId } from './run.cjs';
+
+/**
+ * n8n-core's SSH client pool, created with the first LoadOptionsContext, sweeps every 60 s with a
+ * timer that would keep jest from exiting; n8n itself stops it on shutdown.
+ */
+function releaseSshSweeper() {
+	const core = dirname(require.resolve('n8n-core/package.json'));
+	const { Container } = require(require.resolve('@n8n/di', { paths: [core] })) as {
+		Container: { get(type: unknown): { cleanupTimer?: NodeJS.Timeout } };
+	};
+	const { SSHClientsManager } = require(
+		join(core, 'dist/execution-engine/ssh-clients-manager.js'),
+	) as { SSHClientsManager: unknown };
+	Container.get(SSHClientsManager).cleanupTimer?.unref();
+}
 
 /**
  * A picker of the pack as n8n's editor runs it (packages/cli DynamicNodeParametersService): a
@@ -69,6 +85,7 @@ export async function pickFrom(options: {
 		additionalData,
 		'parameters.picker',
 	);
+	releaseSshSweeper();
 	const methods = nodeType.methods ?? {};
 	if (options.listSearch) {
 		const search = methods.listSearch?.[options.method];
