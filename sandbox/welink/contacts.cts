@@ -22,15 +22,26 @@ import {
  * - ≤ 100 records per batch request; an activated user changes mobile at most 3 times in 24 h: the
  *   docs as quoted in JT's Javadoc (reference §5.5, §5.6).
  * - exactly one of userId / corpUserId / mobileNumber names a user: PY ContactV1UsersRequest.
+ * - a user batch sync's record has no `valid` (JAR ContactV1UserBatchSyncRequest$PersonInfos): one
+ *   sent there is an unknown field, refused with 47004 like any other (UNCONFIRMED: WeLink may ignore
+ *   it; refusing is the strictest reading, and either way it closes no one).
+ * - users/bulk (staff_sync.html; PY ContactV1UsersBulkRequest, UserDetail; JAR ContactV1UsersBulkRequest):
+ *   `personInfo` ≤ 10 records (the doc, reference §5.6; PY MAX_USERS_SYNC_COUNT), every field a string
+ *   (JAR PersonInfo), the fields PY marks 必填 required, its answer only validates (JAR
+ *   UserSynchronizeResult) and WeLink applies the records later (PY "异步批量同步用户"); corpDeptCode must
+ *   be a department WeLink has (PY users.py); `valid` "0" closes the user, "1" reopens it (PY users.py;
+ *   userStatus 4 = closed, user_detail.html); results 47109 success, 47111 no such account
+ *   (staff_query.html).
  * - codes: 47001 user not found (simpleinfo_query.html; USST on v3/users), 47012 no such department
  *   (an empty answer to FBT and JT), 47003 a parameter is empty and 47004 a parameter is not right
  *   (department_query.html).
  * UNCONFIRMED (stricter than any source; README Known limits): corp codes 1–64 characters without
  * spaces and never "0"; at most 15 levels; no delete of a department that still has sub-departments or
  * users; mobile numbers written +country-number; user/create needs the legacy sync's required fields;
- * v2/user/list pages ≤ 50; a user batch sync's `valid` "0" closes a user (userStatus 4) and "1" reopens
- * it, although the JAR's user batch sync has no `valid`; job `status` and `percentage`; the code of
- * a refusal no page documents is REFUSED below.
+ * v2/user/list pages ≤ 50; job `status` and `percentage`; the code of a refusal no page documents is
+ * REFUSED below; for users/bulk: the accepted record's code "0", phoneNumber required (PY, not the
+ * doc's list), a record applied USER_SYNC_DELAY_MS after it is accepted, never creating a user (an
+ * unknown corpUserId gets 47111), and the user left in the one department corpDeptCode names.
  */
 
 /** No page gives the code for these refusals (duplicate, not empty, too many mobile changes). */
@@ -58,6 +69,24 @@ export class ContactJobStore {
 
 	/** Times (ms) of each user's mobile number changes, for the 3-per-24-hours rule. */
 	readonly mobileChanges = new Map<string, number[]>();
+
+	/** users/bulk records accepted and not applied yet. */
+	readonly userSyncs: Array<{ record: Record<string, unknown>; dueAt: number }> = [];
+
+	/** What became of each users/bulk record once applied (its sync result), for assertions. */
+	readonly userSyncResults: Array<{ corpUserId: string; code: string; message: string }> = [];
+
+	/** While set, accepted users/bulk records wait: a WeLink that has not got to them yet. */
+	userSyncsPaused = false;
+
+	/** Applies the users/bulk records that are due (called on every WeLink request). */
+	runDue(world: WeLinkWorld) {
+		if (this.userSyncsPaused) return;
+		while (this.userSyncs.length && this.userSyncs[0].dueAt <= world.now()) {
+			const [{ record }] = this.userSyncs.splice(0, 1);
+			this.userSyncResults.push(applyUserSync(world, record));
+		}
+	}
 
 	nextId(prefix: string) {
 		return `${prefix}${String(++this.seq).padStart(6, '0')}`;
@@ -400,10 +429,66 @@ const BATCH_USER: WeLinkSchema = {
 	sipNum: { type: 'string' },
 	orderInDepts: { type: 'object' },
 	orderInCorpDepts: { type: 'object' },
-	valid: { type: 'string', enum: ['0', '1'] },
+	// No `valid`: JAR ContactV1UserBatchSyncRequest$PersonInfos has none; one sent is an unknown field
+	// (47004, the strictest reading: WeLink may ignore it, but then no user would be closed either).
 };
 
-/** `valid` of a user batch sync: "0" closes the user (userStatus 4), "1" reopens a closed one. */
+// JAR ContactV1UsersBulkRequest$PersonInfo declares every field a String; PY users.py UserDetail
+// marks these 必填 (staff_sync.html's list, reference §5.6, has them all but phoneNumber).
+const USERS_BULK: WeLinkSchema = {
+	corpUserId: { type: 'string', required: true },
+	userNameCn: { type: 'string', required: true },
+	userNameEn: { type: 'string' },
+	sex: { type: 'string', required: true, enum: ['M', 'F'] },
+	mobileNumber: { type: 'string', required: true },
+	phoneNumber: { type: 'string', required: true },
+	corpDeptCode: { type: 'string', required: true },
+	userEmail: { type: 'string' },
+	landlineNumber: { type: 'string' },
+	addressCode: { type: 'string' },
+	corpSecretary: { type: 'string' },
+	isOpenAccount: { type: 'string', required: true, enum: ['1', '0'] },
+	address: { type: 'string' },
+	remark: { type: 'string' },
+	valid: { type: 'string', required: true, enum: ['1', '0'] },
+	isHideMobileNumber: { type: 'string' },
+	orderInDepts: { type: 'string' },
+	emailLoginAccount: { type: 'string' },
+};
+
+/** How long after users/bulk accepts a record the sandbox applies it (see the header). */
+// UNCONFIRMED: PY says only "异步" (applied later); no delay is published, 1 s makes read-backs wait.
+export const USER_SYNC_DELAY_MS = 1_000;
+
+/** One users/bulk record, applied: its sync result as users/status would give it. */
+function applyUserSync(world: WeLinkWorld, record: Record<string, unknown>) {
+	const corpUserId = String(record.corpUserId);
+	const result = (code: string, message: string) => ({ corpUserId, code, message });
+	const user = [...world.users.values()].find((u) => u.corpUserId === corpUserId);
+	// 47111 no such account (staff_query.html); UNCONFIRMED that users/bulk never creates a user (strict).
+	if (!user) return result('47111', 'Account not exist.');
+	try {
+		const dept = findDept(world, { corpDeptCode: record.corpDeptCode });
+		// Mobile written +86-… (UNCONFIRMED, as user/create here: the header); 47004 department_query.html.
+		if (!MOBILE.test(String(record.mobileNumber)))
+			welinkFail('47004', 'mobileNumber must look like +86-15811847236');
+		checkUnique(world, { userId: user.userId, mobileNumber: String(record.mobileNumber) });
+		user.userNameCn = String(record.userNameCn);
+		user.sex = record.sex === 'F' ? 'F' : 'M';
+		user.mobileNumber = String(record.mobileNumber);
+		// UNCONFIRMED whether users/bulk drops the user's other departments: it does here (strict).
+		user.deptCodes = [dept.deptCode];
+		user.mainDeptCode = dept.deptCode;
+		setValid(world, user, record.valid);
+		// 47109 success (staff_query.html).
+		return result('47109', 'Operation success');
+	} catch (error) {
+		if (error instanceof WeLinkFault) return result(error.code, error.message);
+		throw error;
+	}
+}
+
+/** users/bulk's `valid`: "0" closes the user (userStatus 4), "1" reopens a closed one. */
 function setValid(world: WeLinkWorld, user: WeLinkUser, valid: unknown) {
 	if (valid === '0' && user.userStatus !== 4) {
 		world.contactJobs.closedFrom.set(user.userId, user.userStatus);
@@ -473,13 +558,11 @@ function runRecord(world: WeLinkWorld, job: ContactJob, record: Record<string, u
 				mobileNumber: record.mobileNumber as string | undefined,
 			});
 			applyUser(world, existing, record);
-			setValid(world, existing, record.valid);
 			return { ...key, userId: existing.userId, code: '0', message: 'updated' };
 		}
 		for (const field of ['corpUserId', 'userNameCn', 'mobileNumber', 'sex'])
 			if (record[field] === undefined) welinkFail('47003', `${field} is required`);
 		const created = createUser(world, record);
-		setValid(world, created, record.valid);
 		return { ...key, userId: created.userId, code: '0', message: 'created' };
 	} catch (error) {
 		if (error instanceof WeLinkFault) return { ...key, code: error.code, message: error.message };
@@ -673,6 +756,21 @@ export function registerWeLinkContactRoutes(router: Router, world: WeLinkWorld) 
 		});
 	batch('/contact/v1/department/batch/sync', 'department', 'deptInfos', BATCH_DEPT);
 	batch('/contact/v1/user/batch/sync', 'user', 'personInfos', BATCH_USER);
+	welinkRoute(router, world, 'POST', '/contact/v1/users/bulk', write, ({ body }) => {
+		validate(
+			body,
+			{ personInfo: { type: 'object[]', required: true, min: 1, max: 10, fields: USERS_BULK } },
+			CONTACT_CODES,
+		);
+		const records = body.personInfo as Array<Record<string, unknown>>;
+		// Validates now, applies later (PY ContactV1UsersBulkRequest "异步批量同步用户"; JAR UserSynchronizeResult).
+		for (const record of records)
+			world.contactJobs.userSyncs.push({ record, dueAt: world.now() + USER_SYNC_DELAY_MS });
+		// UNCONFIRMED: no page gives an accepted record's code; "0" as on every other WeLink answer.
+		return {
+			data: records.map((r) => ({ corpUserId: r.corpUserId, code: '0', message: 'success' })),
+		};
+	});
 	batch('/contact/v1/user/batch/delete', 'user-delete', 'personInfos', {
 		userId: { type: 'string' },
 		corpUserId: { type: 'string' },

@@ -24,6 +24,8 @@ export function welinkRoute(
 	router.on(method, `/api${path}`, async (req) => {
 		try {
 			const app = world.authorize(req, permission);
+			// Work WeLink does in the background (users/bulk) is done by the time of the next call.
+			world.contactJobs.runDue(world);
 			let body: Record<string, unknown> = {};
 			if (method === 'POST' || method === 'PUT') {
 				if (req.json === INVALID_JSON) welinkFail('51062', 'invalid json');

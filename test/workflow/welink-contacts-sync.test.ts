@@ -76,6 +76,7 @@ const WRITES = new Set(
 		'user/mobilenumber',
 		'user/batch/sync',
 		'user/batch/delete',
+		'users/bulk',
 	].map((p) => `/api/contact/v1/${p}`),
 );
 
@@ -96,6 +97,12 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 	const writeCalls = () =>
 		sandbox.state.log.all({ platform: 'welink' }).filter((e) => WRITES.has(e.path));
 	const writes = () => writeCalls().length;
+	/** Writes and user read-backs after a point of the log, as [path, body]. */
+	const callsAfter = (seq: number) =>
+		sandbox.state.log
+			.all({ platform: 'welink' })
+			.filter((e) => e.seq > seq && (WRITES.has(e.path) || e.path.endsWith('/user/detail')))
+			.map((e) => [e.path.replace('/api/contact/', ''), e.body]);
 	const credentials = () => ({
 		wecomWelinkWeLinkApi: {
 			clientId: SANDBOX_WELINK_CLIENT_ID,
@@ -287,6 +294,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		const leavers = hrOrg().map((item) =>
 			item.id === 'H003' ? { ...item, status: '离职' } : item,
 		);
+		const mark = sandbox.state.log.lastSeq;
 		const run = await sync(leavers, { syncOptions: { disabledDepartmentName: '已禁用用户' } });
 		expect(run.error).toBeUndefined();
 		expect(run.output('Node').map((a) => [a.action, a.status])).toEqual([
@@ -297,24 +305,52 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		expect(disabled?.parentCode).toBe('0');
 		expect(disabled?.corpDeptCode).toMatch(/^D[0-9a-f]{16}$/);
 		expect(user('H003')).toMatchObject({ userStatus: 4, deptCodes: [disabled?.deptCode] });
-		const closing = writeCalls().filter((e) => e.path === '/api/contact/v1/user/batch/sync');
-		expect(closing.map((e) => e.body)).toEqual([
+		// users/bulk (the user as WeLink has it, valid "0"), read back until closed, then the move.
+		const record = {
+			corpUserId: 'H003',
+			userNameCn: '吴二',
+			sex: 'F',
+			mobileNumber: '+86-13700000003',
+			phoneNumber: '+86-13700000003',
+		};
+		const closing = callsAfter(mark);
+		expect(closing[0]).toEqual([
+			'v1/department/create',
+			{ corpDeptCode: disabled?.corpDeptCode, corpParentCode: '0', deptNameCn: '已禁用用户' },
+		]);
+		expect(closing[1]).toEqual([
+			'v1/users/bulk',
 			{
-				personInfos: [
+				personInfo: [
 					{
-						corpUserId: 'H003',
-						corpDeptCodes: [disabled?.corpDeptCode],
-						mainCorpDeptCode: disabled?.corpDeptCode,
+						...record,
+						corpDeptCode: disabled?.corpDeptCode,
+						isOpenAccount: '0',
 						valid: '0',
 					},
 				],
 			},
 		]);
+		// WeLink applies it later: the first read still shows the user open.
+		const reads = closing.filter(([path]) => path === 'v2/user/detail');
+		expect(reads.length).toBeGreaterThanOrEqual(2);
+		expect(reads[0][1]).toEqual({ corpUserId: 'H003' });
+		expect(closing.indexOf(reads[0])).toBe(2);
+		expect(closing.at(-1)).toEqual([
+			'v1/user/update',
+			{
+				corpUserId: 'H003',
+				corpDeptCodes: [disabled?.corpDeptCode],
+				mainCorpDeptCode: disabled?.corpDeptCode,
+			},
+		]);
+		expect(closing.map(([path]) => path)).not.toContain('v1/user/batch/sync');
 		// Closed users are not written again.
 		const again = await sync(leavers, { syncOptions: { disabledDepartmentName: '已禁用用户' } });
 		expect(summaryOf(again)).toMatchObject({ writes: 0 });
 
-		// Back in the source: reopened (valid "1") and moved back.
+		// Back in the source: reopened (valid "1"), read back, moved back.
+		const reopenedAt = sandbox.state.log.lastSeq;
 		const back = await sync(hrOrg(), { syncOptions: { disabledDepartmentName: '已禁用用户' } });
 		expect(back.output('Node').map((a) => [a.action, a.status])).toEqual([
 			['update_member', 'applied'],
@@ -323,6 +359,15 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			userStatus: 1,
 			deptCodes: [departmentNamed('运维部')?.deptCode],
 		});
+		const reopening = callsAfter(reopenedAt);
+		expect(reopening[0]).toEqual([
+			'v1/users/bulk',
+			{ personInfo: [{ ...record, corpDeptCode: 'OPS', isOpenAccount: '1', valid: '1' }] },
+		]);
+		expect(reopening.at(-1)).toEqual([
+			'v1/user/update',
+			{ corpUserId: 'H003', corpDeptCodes: ['OPS'], mainCorpDeptCode: 'OPS' },
+		]);
 
 		// A broken export where everyone but Zhang San "left": 4 of 7 enabled users would go.
 		const writesBefore = writes();
@@ -337,6 +382,91 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		const preview = await sync(gone, { simulate: true, maxDecreasePercent: 20 });
 		expect(summaryOf(preview)).toMatchObject({ blocked: true, decrease: 4, writes: 0 });
 		expect(user('H002')).toMatchObject({ userStatus: 1 });
+	});
+
+	it('a close WeLink has not applied within Max Wait is a failed action; a later run finds it done', async () => {
+		await sync(hrOrg());
+		const leavers = hrOrg().map((item) =>
+			item.id === 'H004' ? { ...item, status: 'left' } : item,
+		);
+		// WeLink accepts the record but has not got to it yet.
+		world().contactJobs.userSyncsPaused = true;
+		const stuck = await sync(leavers, { syncOptions: { leavers: 'disable', maxWaitSeconds: 2 } });
+		expect(stuck.error?.message).toBe('1 of 1 writes to WeLink failed; 0 were applied');
+		expect(stuck.error?.description).toMatch(
+			/disable_member H004 → 郑三 \(H004\): WeLink accepted the close \(users\/bulk\) but after \d+ s the user is still open \(userStatus 1\)/,
+		);
+		expect(user('H004')).toMatchObject({ userStatus: 1 });
+		const reported = await sync(
+			leavers,
+			{ syncOptions: { leavers: 'disable', maxWaitSeconds: 1 } },
+			true,
+		);
+		expect(reported.output('Node')).toMatchObject([
+			{ action: 'disable_member', status: 'failed', error: expect.stringContaining('still open') },
+		]);
+		expect(summaryOf(reported)).toMatchObject({ failed: 1, applied: 0 });
+
+		// WeLink gets to the records: the user is closed, and nothing is left to do.
+		world().contactJobs.userSyncsPaused = false;
+		const later = await sync(leavers, { syncOptions: { leavers: 'disable' } });
+		expect(user('H004')).toMatchObject({ userStatus: 4 });
+		expect(summaryOf(later)).toMatchObject({ writes: 0 });
+		// The first record closed the user; the second (sent by the run that reported the failure)
+		// may still be waiting, and changes nothing when applied.
+		const applied = world().contactJobs.userSyncResults.map((r) => r.code);
+		expect(applied[0]).toBe('47109');
+		expect(applied.every((code) => code === '47109')).toBe(true);
+	});
+
+	it('the sandbox refuses `valid` in a user batch sync (the Java SDK’s record has none) and checks users/bulk', async () => {
+		await sync(hrOrg());
+		const send = async (path: string, body: IDataObject) =>
+			await runNode(
+				{
+					type: 'weLink',
+					parameters: {
+						resource: 'apiRequest',
+						operation: 'request',
+						method: 'POST',
+						path,
+						body: JSON.stringify(body),
+					},
+				},
+				{ credentials: credentials() },
+			);
+		const batch = await send('/contact/v1/user/batch/sync', {
+			personInfos: [{ corpUserId: 'H004', valid: '0' }],
+		});
+		expect(batch.error?.message).toMatch(/47004/);
+		expect(JSON.stringify(batch.error)).toContain('unknown field personInfos[0].valid');
+		const record = {
+			corpUserId: 'H004',
+			userNameCn: '郑三',
+			sex: 'M',
+			mobileNumber: '+86-13700000004',
+			phoneNumber: '+86-13700000004',
+			corpDeptCode: 'OPS',
+			isOpenAccount: '0',
+			valid: '0',
+		};
+		// At most 10 records; every field the SDK marks required; valid only "1" / "0".
+		const eleven = await send('/contact/v1/users/bulk', {
+			personInfo: Array.from({ length: 11 }, () => record),
+		});
+		expect(JSON.stringify(eleven.error)).toContain('personInfo has more than 10 items');
+		const { sex: _sex, ...noSex } = record;
+		const missing = await send('/contact/v1/users/bulk', { personInfo: [noSex] });
+		expect(JSON.stringify(missing.error)).toContain('personInfo[0].sex is required');
+		const wrong = await send('/contact/v1/users/bulk', { personInfo: [{ ...record, valid: 0 }] });
+		expect(JSON.stringify(wrong.error)).toContain('personInfo[0].valid must be string');
+		expect(world().contactJobs.userSyncs).toHaveLength(0);
+		// Accepted now, applied later: the user is still open until the sandbox gets to it.
+		const accepted = await send('/contact/v1/users/bulk', { personInfo: [record] });
+		expect(accepted.error).toBeUndefined();
+		expect(accepted.output('Node')).toMatchObject([{ data: [{ corpUserId: 'H004', code: '0' }] }]);
+		expect(user('H004')).toMatchObject({ userStatus: 1 });
+		expect(world().contactJobs.userSyncs).toHaveLength(1);
 	});
 
 	it('deletes leavers in one batch job, and changes a mobile number with its own call', async () => {

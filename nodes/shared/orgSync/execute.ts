@@ -9,7 +9,12 @@ export interface SyncAdapter {
 	deleteDepartment(id: string): Promise<void>;
 	createMember(after: Record<string, unknown>): Promise<void>;
 	updateMember(id: string, after: Record<string, unknown>): Promise<void>;
-	disableMember(id: string, after: Record<string, unknown>): Promise<void>;
+	/** Disables one member; a platform whose close is a batch call gives disableMembers instead. */
+	disableMember?(id: string, after: Record<string, unknown>): Promise<void>;
+	/** Disables several members; returns the IDs that failed with their reasons. */
+	disableMembers?(
+		members: Array<{ id: string; after: Record<string, unknown> }>,
+	): Promise<Map<string, string>>;
 	/** Deletes several members; returns the IDs that failed with their reasons. */
 	deleteMembers(ids: string[]): Promise<Map<string, string>>;
 }
@@ -22,7 +27,8 @@ export interface ActionResult extends PlanAction {
 /**
  * Applies a plan in a safe order: departments are created parents first (one at a time, as the
  * platforms require), then updated, then members are created, updated and disabled with bounded
- * concurrency, then deleted, then departments are removed children first. A failed department fails
+ * concurrency (disabled in one adapter call where the platform closes users in batches), then
+ * deleted, then departments are removed children first. A failed department fails
  * what depends on it; everything else goes on, so a re-run converges.
  */
 export async function executePlan(
@@ -91,31 +97,33 @@ export async function executePlan(
 				await adapter.updateDepartment(result.targetId as string, resolveAll(result.after)),
 		);
 	}
+	const disableAll = adapter.disableMembers?.bind(adapter);
 	for (const kind of ['create_member', 'update_member', 'disable_member'] as const) {
+		if (kind === 'disable_member' && disableAll) {
+			await applyTogether(
+				phase(kind),
+				(r) => ({ id: r.targetId as string, after: resolveAll(r.after) }),
+				disableAll,
+			);
+			continue;
+		}
 		await mapWithConcurrency(phase(kind), concurrency, async (result) => {
 			await run(result, async () => {
 				const after = resolveAll(result.after);
 				if (kind === 'create_member') await adapter.createMember(after);
 				else if (kind === 'update_member')
 					await adapter.updateMember(result.targetId as string, after);
-				else await adapter.disableMember(result.targetId as string, after);
+				else if (adapter.disableMember)
+					await adapter.disableMember(result.targetId as string, after);
+				else throw new Error('this platform cannot disable a member');
 			});
 		});
 	}
-	const deletions = phase('delete_member');
-	if (deletions.length) {
-		let failures = new Map<string, string>();
-		try {
-			failures = await adapter.deleteMembers(deletions.map((d) => d.targetId as string));
-		} catch (error) {
-			for (const d of deletions) failures.set(d.targetId as string, (error as Error).message);
-		}
-		for (const d of deletions) {
-			const reason = failures.get(d.targetId as string);
-			d.status = reason ? 'failed' : 'applied';
-			if (reason) d.error = reason;
-		}
-	}
+	await applyTogether(
+		phase('delete_member'),
+		(r) => ({ id: r.targetId as string }),
+		async (members) => await adapter.deleteMembers(members.map((m) => m.id)),
+	);
 	for (const result of phase('delete_department')) {
 		await run(result, async () => await adapter.deleteDepartment(result.targetId as string));
 	}
@@ -140,4 +148,36 @@ export async function executePlan(
 		for (const [key, id] of Object.entries(bindings.members))
 			if (deleted.has(id)) delete bindings.members[key];
 	return { results, bindings };
+}
+
+/**
+ * Actions the adapter applies in one call for all of them (disables, deletes): each still gets its
+ * own result, and a call that fails as a whole fails each of them.
+ */
+async function applyTogether<T extends { id: string }>(
+	results: ActionResult[],
+	prepare: (result: ActionResult) => T,
+	call: (items: T[]) => Promise<Map<string, string>>,
+) {
+	const items: T[] = [];
+	const failures = new Map<string, string>();
+	for (const result of results) {
+		try {
+			items.push(prepare(result));
+		} catch (error) {
+			failures.set(result.targetId as string, (error as Error).message);
+		}
+	}
+	if (items.length) {
+		try {
+			for (const [id, reason] of await call(items)) failures.set(id, reason);
+		} catch (error) {
+			for (const { id } of items) failures.set(id, (error as Error).message);
+		}
+	}
+	for (const result of results) {
+		const reason = failures.get(result.targetId as string);
+		result.status = reason ? 'failed' : 'applied';
+		if (reason) result.error = reason;
+	}
 }

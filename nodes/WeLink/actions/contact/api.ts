@@ -452,3 +452,44 @@ async function runBatchJobs(
 	}
 	return { jobs, results };
 }
+
+// ---- Legacy asynchronous user sync (reference §5.6) -------------------------------------------
+
+/** contact/v1/users/bulk: at most 10 records per request (staff_sync.html; PY MAX_USERS_SYNC_COUNT). */
+export const USERS_BULK_PER_CALL = 10;
+
+/** What users/bulk answered about one record: it only validates; WeLink applies it later. */
+export interface BulkAnswer {
+	code?: string;
+	message?: string;
+}
+
+/**
+ * One POST contact/v1/users/bulk of at most USERS_BULK_PER_CALL records (`personInfo`, PY
+ * ContactV1UsersBulkRequest; JAR's PersonInfo declares every field a String). The answer gives a
+ * code per corpUserId (JAR UserSynchronizeResult).
+ */
+export async function bulkSyncUsers(
+	ctx: ApiContext,
+	records: IDataObject[],
+): Promise<Map<string, BulkAnswer>> {
+	if (records.length > USERS_BULK_PER_CALL)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`users/bulk takes at most ${USERS_BULK_PER_CALL} records per request`,
+		);
+	// The same records sent twice end in the same state.
+	const response = await weLinkApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/contact/v1/users/bulk',
+		body: { personInfo: records },
+		idempotent: true,
+	});
+	const answers = new Map<string, BulkAnswer>();
+	for (const entry of (response.data as IDataObject[] | undefined) ?? [])
+		answers.set(String(entry.corpUserId), {
+			...(entry.code !== undefined ? { code: String(entry.code) } : {}),
+			...(entry.message !== undefined ? { message: String(entry.message) } : {}),
+		});
+	return answers;
+}

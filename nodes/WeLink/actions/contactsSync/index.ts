@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { syncProperties } from '../../../shared/orgSync/node';
+import { MAX_WAIT_SECONDS } from '../contact/batchSync';
 import * as exportFromWeLink from './exportFromWeLink.operation';
 import * as syncToWeLink from './syncToWeLink.operation';
 import { properNounAction } from '../../../shared/subtitles';
@@ -65,6 +66,15 @@ export const description: INodeProperties[] = [
 					'Whether deleting a user (Leavers: Delete) also deletes the WeLink account (isDeleteUser), not only removes it from the directory',
 			},
 			{
+				displayName: 'Max Wait (Seconds)',
+				name: 'maxWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_WAIT_SECONDS },
+				default: 120,
+				description:
+					'How long to wait for WeLink to apply what it does later: a department order (batch job), a user closed or reopened (users/bulk, read back until WeLink shows it). What is not applied by then is reported as failed; the next run checks again.',
+			},
+			{
 				displayName: 'Sex for New Users Without Gender',
 				name: 'defaultSex',
 				type: 'options',
@@ -75,7 +85,7 @@ export const description: INodeProperties[] = [
 				],
 				default: '',
 				description:
-					'What a new user’s sex is when the source has no gender; WeLink’s older sync API requires it',
+					'What a new user’s sex is when the source has no gender, and what is sent to close or reopen a user WeLink has no sex for; WeLink’s older sync API (users/bulk, which closes and reopens users) requires it',
 			},
 		],
 	}),

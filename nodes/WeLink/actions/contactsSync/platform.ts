@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { mapWithConcurrency } from '../../../shared/batching';
+
 import type { SyncAdapter } from '../../../shared/orgSync/execute';
 import type { TargetDepartment, TargetMember, TargetOrg } from '../../../shared/orgSync/model';
 import type { SyncPlatform } from '../../../shared/orgSync/node';
@@ -15,18 +17,18 @@ import {
 	WELINK_ROOT,
 	deriveDepartmentCode,
 } from './limits';
+import { CLOSED, changeStatus, type StatusChange } from './status';
 
 const GENDER_TO_WELINK: Record<string, string> = { male: 'M', female: 'F' };
 const GENDER_FROM_WELINK: Record<string, string> = { M: 'male', F: 'female' };
 
-/** userStatus (reference §5.1): 1 not activated, 2 activating, 3 activated, 4 closed. */
-export const CLOSED = 4;
-
 export interface WeLinkSyncOptions {
-	/** Sex sent for a new user whose source has no gender; undefined leaves it out. */
+	/** Sex sent for a new user whose source has no gender (and to close or reopen one WeLink has none for). */
 	defaultSex?: 'M' | 'F';
 	/** isDeleteUser on deletes (see api.deleteUser). */
 	deleteAccounts: boolean;
+	/** How long to wait for WeLink's asynchronous writes (batch jobs, closes and reopens). */
+	maxWaitMs: number;
 }
 
 const text = (value: unknown) =>
@@ -130,15 +132,21 @@ export function toWeLinkMobile(mobile: unknown): string {
 	);
 }
 
-/** What the adapter learns while it runs: codes in use and WeLink codes of the departments. */
+/**
+ * What the adapter learns while it runs: codes in use, WeLink codes of the departments, and the
+ * users as read (a close or reopen sends a user back whole).
+ */
 class Directory {
 	readonly takenCodes = new Set<string>();
 
 	readonly deptCodes = new Map<string, string>();
 
+	readonly users = new Map<string, { raw: IDataObject; member: TargetMember }>();
+
 	load(org: WeLinkOrg) {
 		for (const d of org.departments) if (!d.id.startsWith(OWN_CODE)) this.takenCodes.add(d.id);
 		for (const [id, code] of org.deptCodes) this.deptCodes.set(id, code);
+		org.members.forEach((member, n) => this.users.set(member.id, { raw: org.raw[n], member }));
 	}
 }
 
@@ -240,15 +248,54 @@ export function weLinkSyncAdapter(
 		return { ...body, ...(await departmentFields(after)) };
 	};
 
-	/** One record through a batch sync job (the only write that takes orderNo and `valid`). */
+	/** One department through a batch sync job (the only department write that takes orderNo). */
 	const syncOne = async (kind: api.BatchKind, record: IDataObject) => {
-		const { results } = await api.runBatchSync(ctx, kind, [record]);
+		const { results } = await api.runBatchSync(ctx, kind, [record], {
+			maxWaitMs: options.maxWaitMs,
+		});
 		const result = results[0];
 		if (result?.success === false)
 			throw new Error(
 				`WeLink refused it (${result.code ?? 'no code'}): ${result.message ?? 'no message'}`,
 			);
 		return result;
+	};
+
+	/**
+	 * The departments a user has as read, to put back after users/bulk, which names one department
+	 * (UNCONFIRMED whether it drops the others: put back when there are others, else nothing to do).
+	 */
+	const departmentsOf = (id: string): Record<string, unknown> => {
+		const member = directory.users.get(id)?.member;
+		return member && member.departments.length > 1
+			? {
+					departments: member.departments,
+					...(member.mainDepartment !== undefined ? { mainDepartment: member.mainDepartment } : {}),
+				}
+			: {};
+	};
+
+	/** Closes (open false) or reopens users; the department named is the one they end up in. */
+	const setStatus = async (
+		members: Array<{ id: string; after: Record<string, unknown> }>,
+		open: boolean,
+	) => {
+		const changes: StatusChange[] = [];
+		const failures = new Map<string, string>();
+		for (const { id, after } of members) {
+			const known = directory.users.get(id);
+			const department = String(
+				after.mainDepartment ?? known?.member.mainDepartment ?? known?.member.departments[0] ?? '',
+			);
+			if (!known || !department) failures.set(id, `user ${id} was not in what the sync read`);
+			else changes.push({ id, open, user: known.raw, department });
+		}
+		const refused = await changeStatus(ctx, changes, {
+			maxWaitMs: options.maxWaitMs,
+			defaultSex: options.defaultSex,
+		});
+		for (const [id, reason] of refused) failures.set(id, reason);
+		return failures;
 	};
 
 	return {
@@ -302,20 +349,38 @@ export function weLinkSyncAdapter(
 			await api.createUser(ctx, body);
 		},
 		async updateMember(id, after) {
-			const ref = userRef(id);
 			const { mobile, enabled, ...rest } = after;
+			// Reopened first: users/bulk names one department, which the update below then corrects.
+			if (enabled !== undefined) {
+				const failure = (await setStatus([{ id, after: rest }], enabled === true)).get(id);
+				if (failure) throw new Error(failure);
+			}
+			const ref = userRef(id);
 			if (mobile !== undefined) await api.changeUserMobile(ctx, ref, toWeLinkMobile(mobile));
-			const fields = await memberFields(rest);
-			// UNCONFIRMED: closing / reopening a user is the legacy sync's `valid` ("0" = closed,
-			// staff_sync.html), sent through the new batch sync, whose record in the Java SDK has no
-			// `valid` (ContactV1UserBatchSyncRequest$PersonInfos); the real-time update has no status.
-			if (enabled !== undefined)
-				await syncOne('user', { ...ref, ...fields, valid: enabled ? '1' : '0' });
-			else if (Object.keys(fields).length) await api.updateUser(ctx, { ...ref, ...fields });
+			const fields = await memberFields(
+				enabled === undefined ? rest : { ...departmentsOf(id), ...rest },
+			);
+			if (Object.keys(fields).length) await api.updateUser(ctx, { ...ref, ...fields });
 		},
-		async disableMember(id, after) {
-			const fields = await memberFields(after);
-			await syncOne('user', { ...userRef(id), ...fields, valid: '0' });
+		async disableMembers(members) {
+			const failures = await setStatus(members, false);
+			// Then the move to the disabled members' department, or the departments users/bulk changed.
+			await mapWithConcurrency(
+				members.filter((m) => !failures.has(m.id)),
+				api.CONTACT_CONCURRENCY,
+				async ({ id, after }) => {
+					try {
+						const rest = { ...after };
+						delete rest.enabled;
+						const fields = await memberFields({ ...departmentsOf(id), ...rest });
+						if (Object.keys(fields).length)
+							await api.updateUser(ctx, { ...userRef(id), ...fields });
+					} catch (error) {
+						failures.set(id, `closed, but ${(error as Error).message}`);
+					}
+				},
+			);
+			return failures;
 		},
 		async deleteMembers(ids) {
 			const failures = new Map<string, string>();

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/node';
+import { inputError } from '../../../shared/validation';
+import { MAX_WAIT_SECONDS } from '../contact/batchSync';
 import { weLinkSyncPlatform } from './platform';
 
 export const outputNames = SYNC_OUTPUTS;
@@ -9,12 +11,22 @@ export const outputNames = SYNC_OUTPUTS;
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const options = this.getNodeParameter('syncOptions', 0, {}) as IDataObject;
 	const sex = String(options.defaultSex ?? '');
+	const wait = Number(options.maxWaitSeconds ?? 120);
+	if (!Number.isInteger(wait) || wait < 1 || wait > MAX_WAIT_SECONDS)
+		throw inputError(
+			this,
+			0,
+			'Max Wait (Seconds)',
+			`${String(options.maxWaitSeconds)} is not a whole number from 1 to ${MAX_WAIT_SECONDS}`,
+			'Set how long to wait for WeLink to apply its asynchronous writes.',
+		);
 	return await runSync(
 		this,
 		items,
 		await weLinkSyncPlatform(this, {
 			defaultSex: sex === 'M' || sex === 'F' ? sex : undefined,
 			deleteAccounts: options.deleteAccounts === true,
+			maxWaitMs: wait * 1000,
 		}),
 	);
 }
