@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import {
-	SANDBOX_WELINK_CLIENT_ID,
-	SANDBOX_WELINK_CLIENT_SECRET,
-	SANDBOX_WELINK_TENANT_ID as T,
-} from '../../sandbox/welink/world.cjs';
+import { SANDBOX_WELINK_TENANT_ID as T } from '../../sandbox/welink/world.cjs';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 /** A source org as an HR system would give it: one item per department and per member. */
 function hrOrg() {
@@ -80,15 +75,9 @@ const WRITES = new Set(
 );
 
 describe('Contacts Sync to WeLink against the sandbox', () => {
-	let sandbox: Sandbox;
+	const { sandbox, weLinkCredentials: credentials } = sandboxForTests();
 	let staticData: IDataObject;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
 	beforeEach(() => {
-		sandbox.state.reset();
-		weLinkTokens.clear();
 		staticData = {};
 	});
 
@@ -96,13 +85,6 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 	const writeCalls = () =>
 		sandbox.state.log.all({ platform: 'welink' }).filter((e) => WRITES.has(e.path));
 	const writes = () => writeCalls().length;
-	const credentials = () => ({
-		wecomWelinkWeLinkApi: {
-			clientId: SANDBOX_WELINK_CLIENT_ID,
-			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
-			baseUrl: sandbox.welinkBaseUrl,
-		},
-	});
 	const sync = async (
 		items: IDataObject[],
 		parameters: Record<string, unknown> = {},
