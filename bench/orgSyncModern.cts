@@ -116,8 +116,8 @@ export async function runOrgSyncModern(sizes = ORG): Promise<Row[]> {
 			);
 			const ms = performance.now() - started;
 			if (result.error) throw new Error(`row 4e: ${result.error.message}`);
-			const out = result.output('Node');
-			const summary = out[out.length - 1] as IDataObject;
+			// The Summary output (the second): one item.
+			const [summary] = result.output('Node', 1) as IDataObject[];
 			const counts = (await call(`${url}/__sandbox/log/counts`, 'GET')).counts as Record<
 				string,
 				number

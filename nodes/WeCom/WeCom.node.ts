@@ -25,8 +25,9 @@ import * as message from './actions/message';
 import * as oauth from './actions/oauth';
 import * as tag from './actions/tag';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
-import { router } from './actions/router';
+import { operations, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { nodeOutputs } from '../shared/outputs';
 import { operationSubtitle } from '../shared/subtitles';
 
 const properties: INodeProperties[] = [
@@ -90,7 +91,7 @@ export class WeCom implements INodeType {
 		defaults: { name: 'WeCom' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: nodeOutputs(operations),
 		credentials: [
 			{
 				name: 'wecomWelinkWeComApi',

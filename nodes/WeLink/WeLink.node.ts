@@ -11,9 +11,10 @@ import * as attendance from './actions/attendance';
 import * as contact from './actions/contact';
 import * as contactsSync from './actions/contactsSync';
 import * as message from './actions/message';
-import { router } from './actions/router';
+import { operations, router } from './actions/router';
 import * as todo from './actions/todo';
 import { listSearch, loadOptions } from './methods';
+import { nodeOutputs } from '../shared/outputs';
 import { operationSubtitle } from '../shared/subtitles';
 
 const properties: INodeProperties[] = [
@@ -52,7 +53,7 @@ export class WeLink implements INodeType {
 		defaults: { name: 'WeLink' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: nodeOutputs(operations),
 		credentials: [{ name: 'wecomWelinkWeLinkApi', required: true }],
 		properties,
 	};

@@ -22,7 +22,19 @@ export interface BatchOperation {
 	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
-export type AnyOperation = ItemOperation<any> | BatchOperation; // eslint-disable-line @typescript-eslint/no-explicit-any
+/**
+ * A batch operation with several outputs: the node description names them (see `nodeOutputs`) and
+ * the operation returns one list of items per name, in that order.
+ */
+export interface MultiOutputOperation {
+	outputNames: readonly string[];
+	executeBatch(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[][]>;
+}
+
+export type AnyOperation = ItemOperation<any> | BatchOperation | MultiOutputOperation; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type OperationMap = Record<string, Record<string, AnyOperation>>;
 
@@ -42,16 +54,23 @@ export async function routeOperation(this: IExecuteFunctions, operations: Operat
 	}
 	const items = this.getInputData();
 	if ('executeBatch' in operation) {
+		const several = 'outputNames' in operation;
 		try {
+			if (several) {
+				const outputs = await operation.executeBatch.call(this, items);
+				return operation.outputNames.map((_, i) => outputs[i] ?? []);
+			}
 			return [await operation.executeBatch.call(this, items)];
 		} catch (failure) {
 			const error = asNodeError(this, failure);
 			if (!this.continueOnFail()) throw error;
 			// A batch fails as a whole: one error item, paired with the item at fault or with all.
 			const at = error.context.itemIndex;
-			const item = errorItem(error, typeof at === 'number' ? at : 0);
+			const item = errorItem(error, typeof at === 'number' ? at : 0, this.getNode());
 			if (typeof at !== 'number') item.pairedItem = items.map((_, i) => ({ item: i }));
-			return [[item]];
+			// On the first output; n8n needs every output present (the error output comes after them).
+			const rest = several ? operation.outputNames.slice(1).map(() => []) : [];
+			return [[item], ...rest];
 		}
 	}
 
@@ -110,7 +129,7 @@ export function errorItem(error: Error, itemIndex: number, node?: INode): INodeE
 
 /** Any failure as an n8n error (n8n's own errors as they are). */
 export function asNodeError(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	error: unknown,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

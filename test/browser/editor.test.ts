@@ -36,6 +36,8 @@ const EXPECTED_CREDENTIAL: Array<[string, string]> = [
 	['WeCom Trigger', 'WeCom callback (sandbox)'],
 	['WeCom AI Bot Trigger', 'WeCom AI bot (sandbox)'],
 	['WeCom External', ''],
+	// AI Bot → Reply answers through the response_url of the message: no credential at all.
+	['WeCom AI Bot:', ''],
 	['WeCom ', 'WeCom self-built app (sandbox)'],
 	['WeLink Trigger', 'WeLink (sandbox)'],
 	['WeLink ', 'WeLink (sandbox)'],

@@ -8,7 +8,7 @@ import { SANDBOX_AIBOT } from '../../sandbox/wecom/aibot.cjs';
 import { AiBotMember } from '../../sandbox/wecom/aibotSender.cjs';
 import assistant from '../../examples/wecom-ai-assistant.json';
 import aiBotAgent from '../../examples/wecom-ai-bot-agent.json';
-import { sandboxCredentials } from './fixtures.cjs';
+import { sandboxCredentials, webhookOf } from './fixtures.cjs';
 import { cleanup, startN8n, waitFor, type N8n, type WorkflowFixture } from './lab.cjs';
 
 /**
@@ -17,9 +17,6 @@ import { cleanup, startN8n, waitFor, type N8n, type WorkflowFixture } from './la
  * 12 seconds where WeCom's retries matter. What the member sees is read from the sandbox: the app
  * messages delivered to them, or the AI-bot stream WeCom showed them.
  */
-
-const webhookOf = (workflow: { nodes: unknown[] }) =>
-	(workflow.nodes as Array<{ webhookId?: string }>).find((n) => n.webhookId)?.webhookId as string;
 
 describe('AI assistant examples in real n8n (AI Agent, memory, a 12-second model)', () => {
 	let sandbox: Sandbox;

@@ -208,6 +208,13 @@ export function webhookIdFor(path: string) {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The webhook ID of an example's trigger (its first node may be a sticky note). */
+export function webhookOf(workflow: { nodes: unknown[] }): string {
+	const trigger = (workflow.nodes as Array<{ webhookId?: string }>).find((n) => n.webhookId);
+	if (!trigger?.webhookId) throw new Error('this workflow has no webhook trigger');
+	return trigger.webhookId;
+}
+
 export const WECOM_APP = {
 	wecomWelinkWeComApi: { id: CREDENTIAL_IDS.wecomApp, name: 'WeCom self-built app (sandbox)' },
 };

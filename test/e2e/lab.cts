@@ -132,8 +132,10 @@ export interface Execution {
 	id: string;
 	status: string;
 	mode: string;
-	/** Output items (json) of each node, first run. */
+	/** Output items (json) of each node, first run, first output. */
 	nodeOutputs: Record<string, Array<Record<string, unknown>>>;
+	/** The same for every output of the node (e.g. [actions, summary, errors]). */
+	outputs: Record<string, Array<Array<Record<string, unknown>>>>;
 	error?: { message?: string; description?: string };
 }
 
@@ -705,15 +707,19 @@ async function executionDetails(
 			error?: { message?: string; description?: string };
 		};
 	};
-	const nodeOutputs: Execution['nodeOutputs'] = {};
+	const outputs: Execution['outputs'] = {};
 	for (const [node, runs] of Object.entries(runData.resultData.runData)) {
-		nodeOutputs[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+		outputs[node] = (runs[0]?.data?.main ?? []).map((items) => (items ?? []).map((i) => i.json));
 	}
+	const nodeOutputs = Object.fromEntries(
+		Object.entries(outputs).map(([node, list]) => [node, list[0] ?? []]),
+	);
 	return {
 		id: execution.id,
 		status: execution.status,
 		mode: execution.mode,
 		nodeOutputs,
+		outputs,
 		error: runData.resultData.error,
 	};
 }

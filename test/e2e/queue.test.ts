@@ -11,6 +11,7 @@ import {
 	triggerWorkflow,
 	WECOM_APP,
 	WECOM_CALLBACK,
+	webhookOf,
 } from './fixtures.cjs';
 import { cleanup, startN8nQueue, waitFor, type N8n } from './lab.cjs';
 
@@ -94,7 +95,7 @@ describe('queue mode in real n8n (main + worker + webhook processor + Redis)', (
 	it('a WeCom Trigger callback enters through the webhook processor and runs on the worker; a retry runs nothing', async () => {
 		const before = sent().length;
 		const target = {
-			url: `${n8n.webhookUrl}/webhook/${(eventRouter.nodes[0] as { webhookId: string }).webhookId}/callback`,
+			url: `${n8n.webhookUrl}/webhook/${webhookOf(eventRouter)}/callback`,
 			token: SANDBOX_CALLBACK.token,
 			encodingAesKey: SANDBOX_CALLBACK.encodingAesKey,
 			receiveId: SANDBOX_CORP_ID,

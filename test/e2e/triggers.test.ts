@@ -12,6 +12,7 @@ import {
 	triggerWorkflow,
 	WECOM_CALLBACK,
 	WECOM_CUSTOMER,
+	webhookOf,
 } from './fixtures.cjs';
 import { cleanup, startN8n, waitFor, type N8n } from './lab.cjs';
 
@@ -223,7 +224,7 @@ describe('WeCom triggers in real n8n (production webhook URLs)', () => {
 
 	it('runs the event-router example: a member’s text message is answered through the app', async () => {
 		const before = sandbox.state.wecom.messages.sent.length;
-		const url = `${n8n.url}/webhook/${(eventRouter.nodes[0] as { webhookId: string }).webhookId}/callback`;
+		const url = `${n8n.url}/webhook/${webhookOf(eventRouter)}/callback`;
 		const result = await sendWeComCallback({ ...target(APP), url }, text('请问明天几点开会？'));
 		expect(result.status).toBe(200);
 		await waitFor(async () => sandbox.state.wecom.messages.sent.length > before, 20_000);

@@ -1,7 +1,7 @@
 import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import oaToWeComSync from '../../examples/oa-to-wecom-sync.json';
 import { sandboxCredentials, webhookIdFor } from './fixtures.cjs';
-import { cleanup, startN8n, type N8n, type WorkflowFixture } from './lab.cjs';
+import { cleanup, startN8n, waitFor, type N8n, type WorkflowFixture } from './lab.cjs';
 
 /** The source org an HR system posts to the example's webhook. */
 const ORG = [
@@ -52,14 +52,40 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 	const writes = () =>
 		sandbox.state.log.all({ platform: 'wecom' }).filter((e) => WRITES.test(e.path)).length;
 	type Row = Record<string, unknown>;
-	const post = async (items: Row[], apply: boolean, path = 'oa-to-wecom-sync') => {
-		const { status, data } = await n8n.webhook(`${path}${apply ? '?apply=true' : ''}`, {
-			items,
-		});
-		return { status, rows: (Array.isArray(data) ? data : [data]) as Row[] };
+	/** The latest execution of a workflow, once n8n has stored how it ended. */
+	const latest = async (workflowId: string) => {
+		await waitFor(
+			async () => ['success', 'error'].includes((await n8n.executions(workflowId))[0]?.status),
+			30_000,
+		);
+		return (await n8n.executions(workflowId))[0];
 	};
-	const summary = (rows: Row[]) => rows[rows.length - 1];
-	const lastError = async (workflowId: string) => (await n8n.executions(workflowId))[0];
+	/**
+	 * Posts the org to the example (or a variant). Returns the answer and the Sync node's outputs as
+	 * the execution stored them: Actions, Summary (one item), and nothing else.
+	 */
+	const post = async (
+		items: Row[],
+		apply: boolean,
+		workflow = oaToWeComSync as WorkflowFixture,
+	) => {
+		const receive = (workflow.nodes as Array<{ name: string; parameters: { path?: string } }>).find(
+			(node) => node.name === 'Receive Org',
+		);
+		const { status, data } = await n8n.webhook(
+			`${receive?.parameters.path}${apply ? '?apply=true' : ''}`,
+			{ items },
+		);
+		const [actions = [], summaries = [], ...more] =
+			(await latest(workflow.id)).outputs['Sync to WeCom'] ?? [];
+		return {
+			status,
+			rows: (Array.isArray(data) ? data : [data]) as Row[],
+			actions,
+			summaries,
+			more,
+		};
+	};
 
 	beforeAll(async () => {
 		// WeCom as set up today: the default sandbox tenant.
@@ -76,31 +102,46 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 		if (n8n) cleanup(n8n);
 	});
 
+	it('n8n loads both nodes with their outputs expression, and makes an AI tool of each (usableAsTool)', async () => {
+		const { data } = await n8n.rest.get('/types/nodes.json');
+		const types = data as Array<{ name: string; outputs: unknown }>;
+		for (const name of ['weCom', 'weLink']) {
+			expect(types.find((t) => t.name.endsWith(`.${name}`))?.outputs).toMatch(/^=\{\{/);
+			expect(types.find((t) => t.name.endsWith(`.${name}Tool`))?.outputs).toEqual(['ai_tool']);
+		}
+	});
+
 	describe('a modern tenant, as shipped', () => {
 		it('simulates first: the plan comes back and nothing is written', async () => {
-			const { status, rows } = await post(ORG, false);
+			const { status, rows, actions, summaries, more } = await post(ORG, false);
 			expect(status).toBe(200);
-			expect(rows.slice(0, -1).map((r) => [r.action, r.sourceKey])).toEqual([
+			expect(more).toEqual([]);
+			expect(actions.map((r) => [r.action, r.sourceKey])).toEqual([
 				['create_department', 'HQ'],
 				['create_department', 'RD'],
 				['create_member', 'E002'],
 				['create_member', 'E003'],
 				['update_member', 'E001'],
 			]);
-			expect(summary(rows)).toMatchObject({
-				summary: true,
-				simulate: true,
-				planned: 5,
-				writes: 0,
-				// The reader app cannot see mobiles: Zhang San was found by user/getuserid.
-				lookups: { field: 'mobile', found: 1 },
-			});
+			expect(summaries).toMatchObject([
+				{
+					simulate: true,
+					planned: 5,
+					writes: 0,
+					// The reader app cannot see mobiles: Zhang San was found by user/getuserid.
+					lookups: { field: 'mobile', found: 1 },
+				},
+			]);
+			// The example answers with both outputs: the actions, then the summary.
+			expect(rows).toEqual([...actions, ...summaries]);
 			expect(writes()).toBe(0);
 		});
 
 		it('applies; a re-run, and a copy of the workflow with nothing saved, make zero writes', async () => {
 			const applied = await post(ORG, true);
-			expect(summary(applied.rows)).toMatchObject({ simulate: false, applied: 5, failed: 0 });
+			expect(applied.summaries).toMatchObject([{ simulate: false, applied: 5, failed: 0 }]);
+			expect(applied.actions.map((r) => r.status)).toEqual(Array(5).fill('applied'));
+			expect(applied.rows).toEqual([...applied.actions, ...applied.summaries]);
 			const rd = [...sandbox.state.wecom.contacts.departments.values()].find(
 				(d) => d.name === '研发部',
 			);
@@ -113,7 +154,7 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 			const after = writes();
 			expect(after).toBe(5);
 			const links = { E001: 'zhangsan', E002: 'E002', E003: 'E003' };
-			expect(summary(applied.rows).bindings).toMatchObject({ members: links });
+			expect(applied.summaries[0].bindings).toMatchObject({ members: links });
 			const stored = await n8n.rest.get(`/rest/workflows/${oaToWeComSync.id}`);
 			const saved = stored.data.data.staticData['node:Sync to WeCom'] as Record<string, unknown>;
 			const cache = Object.entries(saved).find(([key]) => key.startsWith('orgSync:'))?.[1] as {
@@ -123,17 +164,18 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 			// The mobile lookups are cached too, hashed: no number is kept in the workflow.
 			expect(JSON.stringify(saved)).not.toContain('13800000001');
 
+			// No actions: the answer is the summary alone (the Merge lets it through).
 			const rerun = await post(ORG, true);
-			expect(rerun.rows).toHaveLength(1);
-			expect(summary(rerun.rows)).toMatchObject({ writes: 0, planned: 0 });
+			expect(rerun.actions).toEqual([]);
+			expect(rerun.summaries).toMatchObject([{ writes: 0, planned: 0 }]);
+			expect(rerun.rows).toEqual(rerun.summaries);
 			// A copied workflow starts with empty static data: the links come from WeCom itself.
-			const copy = await post(ORG, true, 'oa-to-wecom-sync-copy');
-			expect(copy.rows).toHaveLength(1);
-			expect(summary(copy.rows)).toMatchObject({
-				writes: 0,
-				planned: 0,
-				bindings: { members: links },
-			});
+			const copy = await post(ORG, true, COPY);
+			expect(copy.actions).toEqual([]);
+			expect(copy.rows).toEqual(copy.summaries);
+			expect(copy.summaries).toMatchObject([
+				{ writes: 0, planned: 0, bindings: { members: links } },
+			]);
 			expect(writes()).toBe(after);
 		});
 
@@ -144,7 +186,7 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 			const { status } = await post(gone, true);
 			expect(status).toBeGreaterThanOrEqual(500);
 			expect(writes()).toBe(before);
-			const execution = await lastError(oaToWeComSync.id);
+			const execution = await latest(oaToWeComSync.id);
 			expect(execution.status).toBe('error');
 			expect(execution.error?.message).toMatch(
 				/^Sync stopped before any write: .* would be disabled or deleted.*Would go: .*周一 \(E002\): disable_member/,
@@ -154,9 +196,9 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 		});
 
 		it('explains a refused read: the contacts-sync secret may not read names from this IP', async () => {
-			const { status } = await post(ORG, false, 'oa-to-wecom-sync-legacy');
+			const { status } = await post(ORG, false, LEGACY_READ);
 			expect(status).toBeGreaterThanOrEqual(500);
-			const execution = await lastError(LEGACY_READ.id);
+			const execution = await latest(LEGACY_READ.id);
 			expect(execution.error?.message).toBe(
 				'WeCom refused department/list to the WeCom API credential: api forbidden for contact assistant (48009)',
 			);
@@ -170,16 +212,15 @@ describe('Contacts Sync to WeCom in real n8n (the oa-to-wecom-sync example)', ()
 		beforeAll(() => sandbox.state.reset('legacy'));
 
 		it('simulates, applies, and a re-run makes zero writes', async () => {
-			const path = 'oa-to-wecom-sync-legacy';
-			const simulated = await post(ORG, false, path);
+			const simulated = await post(ORG, false, LEGACY_READ);
 			expect(simulated.status).toBe(200);
 			// Everything is visible: no lookups, Zhang San matched by his mobile.
-			expect(summary(simulated.rows)).toMatchObject({ planned: 5, writes: 0 });
-			expect(summary(simulated.rows)).not.toHaveProperty('lookups');
-			const applied = await post(ORG, true, path);
-			expect(summary(applied.rows)).toMatchObject({ applied: 5, failed: 0 });
-			const rerun = await post(ORG, true, path);
-			expect(summary(rerun.rows)).toMatchObject({ writes: 0, planned: 0 });
+			expect(simulated.summaries).toMatchObject([{ planned: 5, writes: 0 }]);
+			expect(simulated.summaries[0]).not.toHaveProperty('lookups');
+			const applied = await post(ORG, true, LEGACY_READ);
+			expect(applied.summaries).toMatchObject([{ applied: 5, failed: 0 }]);
+			const rerun = await post(ORG, true, LEGACY_READ);
+			expect(rerun.summaries).toMatchObject([{ writes: 0, planned: 0 }]);
 			expect(writes()).toBe(5);
 		});
 	});

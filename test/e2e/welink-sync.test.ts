@@ -2,7 +2,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { SANDBOX_WELINK_TENANT_ID as T } from '../../sandbox/welink/world.cjs';
 import oaToWeLinkSync from '../../examples/oa-to-welink-sync.json';
 import { CREDENTIAL_IDS, itemsWorkflow, sandboxCredentials } from './fixtures.cjs';
-import { cleanup, startN8n, type N8n } from './lab.cjs';
+import { cleanup, startN8n, waitFor, type N8n } from './lab.cjs';
 
 /** The same org as the example's Code node, posted to an apply workflow. */
 const ORG = [
@@ -64,11 +64,23 @@ describe('Contacts Sync to WeLink in real n8n (the oa-to-welink-sync example)', 
 	type Row = Record<string, unknown>;
 	const writes = () =>
 		sandbox.state.log.all({ platform: 'welink' }).filter((e) => WRITES.test(e.path)).length;
-	const apply = async () => {
-		const { status, data } = await n8n.webhook('e2e-welink-sync-apply', { items: ORG });
-		return { status, rows: (Array.isArray(data) ? data : [data]) as Row[] };
+	/** The sync node's outputs in the latest stored execution of a workflow, once it has ended. */
+	const outputs = async (workflowId: string, node: string) => {
+		await waitFor(
+			async () => ['success', 'error'].includes((await n8n.executions(workflowId))[0]?.status),
+			30_000,
+		);
+		const [execution] = await n8n.executions(workflowId);
+		expect(execution).toMatchObject({ status: 'success' });
+		const [actions = [], summaries = [], ...more] = execution.outputs[node] ?? [];
+		expect(more).toEqual([]);
+		expect(summaries).toHaveLength(1);
+		return { actions: actions as Row[], summary: summaries[0] as Row };
 	};
-	const summary = (rows: Row[]) => rows[rows.length - 1];
+	const apply = async () => {
+		const { status } = await n8n.webhook('e2e-welink-sync-apply', { items: ORG });
+		return { status, ...(await outputs(APPLY_ID, 'Node')) };
+	};
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
@@ -87,10 +99,9 @@ describe('Contacts Sync to WeLink in real n8n (the oa-to-welink-sync example)', 
 	it('runs the example as imported: Simulate is on, the plan comes back and nothing is written', async () => {
 		const result = await n8n.execute(oaToWeLinkSync.id);
 		expect(result.ok).toBe(true);
-		const executions = await n8n.executions(oaToWeLinkSync.id);
-		expect(executions[0]).toMatchObject({ status: 'success' });
-		const rows = executions[0].nodeOutputs['Sync to WeLink'];
-		expect(rows.slice(0, -1).map((r) => [r.action, r.sourceKey, r.status])).toEqual([
+		// Both outputs are in the stored execution: Actions (the plan) and Summary.
+		const { actions, summary } = await outputs(oaToWeLinkSync.id, 'Sync to WeLink');
+		expect(actions.map((r) => [r.action, r.sourceKey, r.status])).toEqual([
 			['create_department', 'HQ', 'planned'],
 			['create_department', 'RD', 'planned'],
 			['create_department', 'SALES', 'planned'],
@@ -98,7 +109,7 @@ describe('Contacts Sync to WeLink in real n8n (the oa-to-welink-sync example)', 
 			['create_member', 'H003', 'planned'],
 			['update_member', 'E001', 'planned'],
 		]);
-		expect(summary(rows)).toMatchObject({ summary: true, simulate: true, planned: 6, writes: 0 });
+		expect(summary).toMatchObject({ simulate: true, planned: 6, writes: 0 });
 		// Reads only.
 		expect(sandbox.state.log.all({ platform: 'welink' }).length).toBeGreaterThan(0);
 		expect(writes()).toBe(0);
@@ -107,7 +118,8 @@ describe('Contacts Sync to WeLink in real n8n (the oa-to-welink-sync example)', 
 	it('applies, then a re-run makes zero writes (links kept in the workflow’s static data)', async () => {
 		const applied = await apply();
 		expect(applied.status).toBe(200);
-		expect(summary(applied.rows)).toMatchObject({ simulate: false, applied: 6, failed: 0 });
+		expect(applied.summary).toMatchObject({ simulate: false, applied: 6, failed: 0 });
+		expect(applied.actions.map((r) => r.status)).toEqual(Array(6).fill('applied'));
 		const after = writes();
 		expect(after).toBe(6);
 		const world = sandbox.state.welink;
@@ -130,8 +142,8 @@ describe('Contacts Sync to WeLink in real n8n (the oa-to-welink-sync example)', 
 		expect(bindings.departments).toEqual({ HQ: 'HQ', RD: 'RD', SALES: 'SALES' });
 
 		const rerun = await apply();
-		expect(rerun.rows).toHaveLength(1);
-		expect(summary(rerun.rows)).toMatchObject({ writes: 0, planned: 0 });
+		expect(rerun.actions).toEqual([]);
+		expect(rerun.summary).toMatchObject({ writes: 0, planned: 0 });
 		expect(writes()).toBe(after);
 	});
 });

@@ -1,7 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { SANDBOX_CORP_ID, SANDBOX_SECRETS, type TenantProfile } from '../../sandbox/wecom/apps.cjs';
+import { IDS_ONLY } from '../../nodes/WeCom/methods/directory';
 import { weComTokens } from '../../nodes/WeCom/transport/token';
+import { pickFrom } from '../harness/loadOptions.cjs';
 import { runNode } from '../harness/run.cjs';
 import { sandboxForTests } from '../harness/sandbox.cjs';
 
@@ -108,9 +115,11 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			},
 			{ credentials: credentials(), items, staticData: options.staticData ?? staticData },
 		);
+	/** The Summary output: one item. */
 	const summaryOf = (run: Awaited<ReturnType<typeof sync>>) => {
-		const out = run.output('Node');
-		return out[out.length - 1];
+		const [summary, ...more] = run.output('Node', 1);
+		expect(more).toEqual([]);
+		return summary;
 	};
 	const departmentNamed = (name: string) =>
 		[...contacts().departments.values()].find((d) => d.name === name);
@@ -126,7 +135,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			const simulated = await sync(hrOrg(), { simulate: true });
 			expect(simulated.error).toBeUndefined();
 			const plan = simulated.output('Node');
-			expect(plan.slice(0, -1).map((a) => [a.action, a.sourceKey, a.status])).toEqual([
+			expect(plan.map((a) => [a.action, a.sourceKey, a.status])).toEqual([
 				['create_department', 'HQ', 'planned'],
 				['create_department', 'RD', 'planned'],
 				['create_department', 'OPS', 'planned'],
@@ -142,7 +151,6 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 				after: { position: '研发总监', departments: ['new:RD'] },
 			});
 			expect(summaryOf(simulated)).toMatchObject({
-				summary: true,
 				simulate: true,
 				blocked: false,
 				writes: 0,
@@ -179,7 +187,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			const before = writes();
 			const rerun = await sync(hrOrg());
 			expect(summaryOf(rerun)).toMatchObject({ writes: 0, planned: 0, applied: 0 });
-			expect(rerun.output('Node')).toHaveLength(1);
+			expect(rerun.output('Node')).toEqual([]);
 			expect(writes()).toBe(before);
 		});
 
@@ -308,7 +316,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 				simulate: true,
 				syncOptions: { allDepartments: true },
 			});
-			expect(back.output('Node').slice(0, -1)).toEqual([]);
+			expect(back.output('Node')).toEqual([]);
 			expect(summaryOf(back)).toMatchObject({ planned: 0, blocked: false });
 		});
 	});
@@ -322,12 +330,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 		it('simulates, applies, and a re-run plans 0 writes, with or without the links saved', async () => {
 			const simulated = await sync(hrOrg(), { simulate: true });
 			expect(simulated.error).toBeUndefined();
-			expect(
-				simulated
-					.output('Node')
-					.slice(0, -1)
-					.map((a) => [a.action, a.sourceKey]),
-			).toEqual([
+			expect(simulated.output('Node').map((a) => [a.action, a.sourceKey])).toEqual([
 				['create_department', 'HQ'],
 				['create_department', 'RD'],
 				['create_department', 'OPS'],
@@ -369,7 +372,7 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			expect(calls('/cgi-bin/user/getuserid')).toBe(lookupsBefore);
 			const manual = await sync(hrOrg(), {}, { staticData: {} });
 			expect(summaryOf(manual)).toMatchObject({ writes: 0, planned: 0 });
-			expect(manual.output('Node')).toHaveLength(1);
+			expect(manual.output('Node')).toEqual([]);
 			expect(summaryOf(manual).bindings).toEqual(summaryOf(applied).bindings);
 			expect(writes()).toBe(before);
 		});
@@ -519,6 +522,90 @@ describe('Contacts Sync to WeCom against the sandbox', () => {
 			});
 			expect(zhang).not.toHaveProperty('mobile');
 			expect(calls('/cgi-bin/user/list')).toBe(6);
+		});
+	});
+
+	describe('pickers on a modern tenant: this node’s WeCom API credential holds the contacts-sync secret', () => {
+		beforeEach(() => fresh('modern'));
+		const contactsSecret = () => ({ wecomWelinkWeComApi: credentials().wecomWelinkWeComApi });
+		const byValue = (list: INodePropertyOptions[]) =>
+			[...list].sort((a, b) => Number(a.value) - Number(b.value));
+		const options = async (
+			method: string,
+			parameters: INodeParameters,
+			selected: Partial<ReturnType<typeof credentials>> = contactsSecret(),
+		) =>
+			(await pickFrom({
+				type: 'weCom',
+				method,
+				parameters,
+				credentials: selected,
+			})) as INodePropertyOptions[];
+		const search = async (method: string, parameters: INodeParameters, filter?: string) =>
+			(await pickFrom({
+				type: 'weCom',
+				method,
+				parameters,
+				credentials: contactsSecret(),
+				listSearch: { filter },
+			})) as INodeListSearchResult;
+		const refusals = () =>
+			sandbox.state.log.all({ platform: 'wecom' }).filter((e) => e.code === '48009').length;
+		const member = { resource: 'member', operation: 'create' };
+		const contactsSync = { resource: 'contactsSync', operation: 'syncToWeCom' };
+
+		it('a Member node lists every department and member as an ID, saying why no name shows', async () => {
+			expect(byValue(await options('getDepartments', member))).toEqual(
+				[...contacts().departments.keys()].map((id) => ({
+					name: `${id} (ID only)`,
+					value: id,
+					description: IDS_ONLY,
+				})),
+			);
+			const members = await search('searchMembers', member);
+			expect(members.results.map((m) => m.value).sort()).toEqual(
+				[...contacts().members.keys()].sort(),
+			);
+			expect(members.results.every((m) => m.description === IDS_ONLY)).toBe(true);
+			expect(members.paginationToken).toBeUndefined();
+			// The filter applies to the IDs.
+			expect((await search('searchMembers', member, 'zhang')).results).toEqual([
+				{ name: 'zhangsan (ID only)', value: 'zhangsan', description: IDS_ONLY },
+			]);
+			expect((await search('searchDepartments', member, '4')).results).toEqual([
+				{ name: '4 (ID only)', value: '4', description: IDS_ONLY },
+			]);
+			// Each picker asked for names once (refused), then listed IDs.
+			expect(refusals()).toBe(4);
+			expect(calls('/cgi-bin/user/list_id')).toBe(2);
+		});
+
+		it('tags list with the contacts-sync secret (tag/list is not a detail read)', async () => {
+			expect(await options('getTags', { resource: 'tag', operation: 'addMembers' })).toEqual(
+				[...sandbox.state.wecom.messages.tags].map(([id, tag]) => ({
+					name: `${tag.tagname} (${id})`,
+					value: id,
+				})),
+			);
+			expect(refusals()).toBe(0);
+		});
+
+		it('Contacts Sync’s Top Department reads names with the node’s Contacts Reader credential', async () => {
+			expect(byValue(await options('getDepartments', contactsSync, credentials()))).toEqual(
+				[...contacts().departments.values()].map((d) => ({
+					name: `${d.name} (${d.id})`,
+					value: d.id,
+				})),
+			);
+			expect(refusals()).toBe(0);
+			// Reading with the WeCom API credential (the legacy setting), it falls back to IDs.
+			const legacy = await options(
+				'getDepartments',
+				{ ...contactsSync, readWith: 'credential' },
+				credentials(),
+			);
+			expect(legacy).toContainEqual({ name: '1 (ID only)', value: 1, description: IDS_ONLY });
+			expect(refusals()).toBe(1);
 		});
 	});
 });

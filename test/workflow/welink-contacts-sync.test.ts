@@ -85,15 +85,17 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 	const writeCalls = () =>
 		sandbox.state.log.all({ platform: 'welink' }).filter((e) => WRITES.has(e.path));
 	const writes = () => writeCalls().length;
+	/** `onError`: true is Continue On Fail (regular output). */
 	const sync = async (
 		items: IDataObject[],
 		parameters: Record<string, unknown> = {},
-		continueOnFail = false,
+		onError: boolean | 'continueErrorOutput' = false,
 	) =>
 		await runNode(
 			{
 				type: 'weLink',
-				continueOnFail,
+				continueOnFail: onError === true,
+				...(onError === 'continueErrorOutput' ? { onError } : {}),
 				parameters: {
 					resource: 'contactsSync',
 					operation: 'syncToWeLink',
@@ -105,9 +107,11 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			},
 			{ credentials: credentials(), items, staticData },
 		);
+	/** The Summary output: one item. */
 	const summaryOf = (run: Awaited<ReturnType<typeof sync>>) => {
-		const out = run.output('Node');
-		return out[out.length - 1];
+		const [summary, ...more] = run.output('Node', 1);
+		expect(more).toEqual([]);
+		return summary;
 	};
 	const departmentNamed = (name: string) =>
 		[...world().departments.values()].find((d) => d.deptNameCn === name);
@@ -118,7 +122,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		const simulated = await sync(hrOrg(), { simulate: true });
 		expect(simulated.error).toBeUndefined();
 		const plan = simulated.output('Node');
-		expect(plan.slice(0, -1).map((a) => [a.action, a.sourceKey, a.status])).toEqual([
+		expect(plan.map((a) => [a.action, a.sourceKey, a.status])).toEqual([
 			['create_department', 'HQ', 'planned'],
 			['create_department', 'RD', 'planned'],
 			['create_department', 'OPS', 'planned'],
@@ -136,7 +140,6 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			after: { position: '研发总监', departments: ['new:RD'], mainDepartment: 'new:RD' },
 		});
 		expect(summaryOf(simulated)).toMatchObject({
-			summary: true,
 			platform: 'WeLink',
 			simulate: true,
 			blocked: false,
@@ -190,11 +193,11 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		const before = writes();
 		const rerun = await sync(hrOrg());
 		expect(summaryOf(rerun)).toMatchObject({ writes: 0, planned: 0, applied: 0 });
-		expect(rerun.output('Node')).toHaveLength(1);
+		expect(rerun.output('Node')).toEqual([]);
 		expect(writes()).toBe(before);
 	});
 
-	it('converges after a partial failure', async () => {
+	const failSecondUserCreate = () =>
 		sandbox.state.faults.add({
 			platform: 'welink',
 			path: '/api/contact/v1/user/create',
@@ -202,6 +205,9 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			errcode: '47004',
 			after: 1,
 		});
+
+	it('converges after a partial failure', async () => {
+		failSecondUserCreate();
 		// Failed writes fail the node; Continue On Fail gives the per-action report instead.
 		const first = await sync(hrOrg(), {}, true);
 		expect(first.error).toBeUndefined();
@@ -221,6 +227,43 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		expect(summaryOf(third)).toMatchObject({ writes: 0 });
 	});
 
+	it('with the error output, failed actions go there paired with their source item; Actions and Summary stay apart', async () => {
+		failSecondUserCreate();
+		const run = await sync(hrOrg(), {}, 'continueErrorOutput');
+		expect(run.error).toBeUndefined();
+		const [actions, summary, errors] = [0, 1, 2].map((output) => run.items('Node', output));
+		expect(actions.map((a) => a.json.status)).toEqual(Array(7).fill('applied'));
+		// One table: every action has the same keys.
+		const keys = [
+			'action',
+			'status',
+			'sourceKey',
+			'targetId',
+			'reason',
+			'error',
+			'before',
+			'after',
+		];
+		for (const a of actions) expect(Object.keys(a.json)).toEqual(keys);
+		expect(summary.map((s) => s.json)).toMatchObject([{ failed: 1, applied: 7, writes: 8 }]);
+		expect(summary[0].pairedItem).toHaveLength(hrOrg().length);
+		// n8n keeps only the message of an item on the error output; it names the member.
+		const created = actions.filter((a) => a.json.action === 'create_member');
+		const missing = ['H002', 'H003', 'H004', 'H005'].filter(
+			(key) => !created.some((a) => a.json.sourceKey === key),
+		);
+		expect(missing).toHaveLength(1);
+		expect(errors).toMatchObject([
+			{
+				json: { error: expect.stringMatching(new RegExp(`^create_member ${missing[0]} .*47004`)) },
+				pairedItem: { item: hrOrg().findIndex((item) => item.id === missing[0]) },
+			},
+		]);
+		// Each action is paired with its own source item.
+		for (const a of actions)
+			expect(hrOrg()[(a.pairedItem as { item: number }).item].id).toBe(a.json.sourceKey);
+	});
+
 	it('closes leavers and moves them to the disabled department; the threshold blocks a mass removal before any write', async () => {
 		await sync(hrOrg());
 		const leavers = hrOrg().map((item) =>
@@ -228,12 +271,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 		);
 		const run = await sync(leavers, { syncOptions: { disabledDepartmentName: '已禁用用户' } });
 		expect(run.error).toBeUndefined();
-		expect(
-			run
-				.output('Node')
-				.slice(0, -1)
-				.map((a) => [a.action, a.status]),
-		).toEqual([
+		expect(run.output('Node').map((a) => [a.action, a.status])).toEqual([
 			['create_department', 'applied'],
 			['disable_member', 'applied'],
 		]);
@@ -260,12 +298,9 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 
 		// Back in the source: reopened (valid "1") and moved back.
 		const back = await sync(hrOrg(), { syncOptions: { disabledDepartmentName: '已禁用用户' } });
-		expect(
-			back
-				.output('Node')
-				.slice(0, -1)
-				.map((a) => [a.action, a.status]),
-		).toEqual([['update_member', 'applied']]);
+		expect(back.output('Node').map((a) => [a.action, a.status])).toEqual([
+			['update_member', 'applied'],
+		]);
 		expect(user('H003')).toMatchObject({
 			userStatus: 1,
 			deptCodes: [departmentNamed('运维部')?.deptCode],
@@ -293,12 +328,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			.map((item) => (item.id === 'H005' ? { ...item, mobile: '13900000005' } : item));
 		const run = await sync(changed, { syncOptions: { leavers: 'delete' } });
 		expect(run.error).toBeUndefined();
-		expect(
-			run
-				.output('Node')
-				.slice(0, -1)
-				.map((a) => [a.action, a.targetId, a.status]),
-		).toEqual([
+		expect(run.output('Node').map((a) => [a.action, a.targetId, a.status])).toEqual([
 			['update_member', 'H005', 'applied'],
 			['delete_member', 'H004', 'applied'],
 		]);
@@ -325,6 +355,16 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			{ type: 'member', id: 'E9', name: 'N', gender: 'x', departments: 'RD' },
 		]);
 		expect(gender.error?.message).toContain('Member Mapping: Gender: "x" is not a gender');
+		// With the error output, the stop is one item there, paired with the bad item.
+		const routed = await sync(items, {}, 'continueErrorOutput');
+		expect(routed.error).toBeUndefined();
+		expect([0, 1].map((output) => routed.output('Node', output))).toEqual([[], []]);
+		expect(routed.items('Node', 2)).toMatchObject([
+			{
+				json: { type: 'person', error: expect.stringContaining('Record Type: "person"') },
+				pairedItem: { item: 8 },
+			},
+		]);
 		expect(sandbox.state.log.all({ platform: 'welink' })).toHaveLength(0);
 	});
 
@@ -388,7 +428,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			fields: ['name', 'mobile', 'email', 'position', 'gender', 'alias', 'employeeNo'],
 			syncOptions: { allDepartments: true },
 		});
-		expect(back.output('Node').slice(0, -1)).toEqual([]);
+		expect(back.output('Node')).toEqual([]);
 		expect(summaryOf(back)).toMatchObject({ planned: 0, blocked: false });
 	});
 });

@@ -20,7 +20,7 @@ import * as message from './message';
 import * as oauth from './oauth';
 import * as tag from './tag';
 
-const operations: OperationMap = {
+export const operations: OperationMap = {
 	aiBot: { reply: aiBot.reply },
 	apiRequest: { request: apiRequest.request },
 	checkin: checkin.operations,

@@ -8,7 +8,7 @@ import * as contactsSync from './contactsSync';
 import * as message from './message';
 import * as todo from './todo';
 
-const operations: OperationMap = {
+export const operations: OperationMap = {
 	apiRequest: { request: apiRequest.request },
 	message: {
 		sendPlainCard: message.sendPlainCard,

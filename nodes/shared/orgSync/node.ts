@@ -29,7 +29,7 @@ import { emptyBindings, lookupCandidates, planSync } from './planner';
 /**
  * The n8n side of "Sync to <platform>", shared by every platform: the parameters, reading the input
  * items as the source org, planning, applying, the bindings kept in the workflow's static data, and
- * the output (one item per action plus a summary).
+ * the two outputs (one item per action; a summary).
  */
 
 export interface SyncPlatform {
@@ -74,6 +74,31 @@ export interface SyncUi {
 	orderHint?: string;
 	/** The platform's own removal guard, told next to the thresholds. */
 	guardHint?: string;
+	/** The loadOptions method listing the platform's departments, for Top Department. */
+	departmentPicker?: string;
+}
+
+/** Top Department: a picker where the platform has one (`departmentPicker`), else an ID. */
+function topDepartment(ui: SyncUi): INodeProperties {
+	const what = `The ${ui.platform} department the source tree is mounted under (顶级部门); the root when empty`;
+	if (!ui.departmentPicker)
+		return {
+			displayName: 'Top Department ID',
+			name: 'topDepartmentId',
+			type: 'string',
+			default: '',
+			description: what,
+		};
+	return {
+		displayName: 'Top Department Name or ID',
+		name: 'topDepartmentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: ui.departmentPicker, loadOptionsDependsOn: ['readWith'] },
+		// An ID from an expression, or one the picker cannot list.
+		allowArbitraryValues: true,
+		default: '',
+		description: `Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. ${what}.`,
+	};
 }
 
 const byName = (list: INodeProperties[]) =>
@@ -359,13 +384,7 @@ export function syncProperties(ui: SyncUi): INodeProperties[] {
 					description:
 						'Whether linked departments the source no longer has are deleted (only when empty)',
 				},
-				{
-					displayName: 'Top Department ID',
-					name: 'topDepartmentId',
-					type: 'string',
-					default: '',
-					description: `The ${ui.platform} department the source tree is mounted under (顶级部门); the root when empty`,
-				},
+				topDepartment(ui),
 				...(ui.extraOptions ?? []),
 			]),
 		},
@@ -680,18 +699,35 @@ function hiddenFields(target: TargetOrg) {
 	return [...fields];
 }
 
+/** The outputs of a "Sync to <platform>" operation, in the order runSync returns them. */
+export const SYNC_OUTPUTS = ['Actions', 'Summary'] as const;
+
+/** An Actions item: the same keys on every item (null where an action has none), for the table view. */
+function actionRow(result: ActionResult): IDataObject {
+	return {
+		action: result.action,
+		status: result.status,
+		sourceKey: result.sourceKey ?? null,
+		targetId: result.targetId ?? null,
+		reason: result.reason,
+		error: result.error ?? null,
+		before: result.before ?? null,
+		after: result.after ?? null,
+	};
+}
+
 /**
- * Plans and (unless simulating) applies the sync. Output: one item per action with its status,
- * then a summary item with the links (source key → target ID) for your own store. A plan over the
- * safety threshold writes nothing and fails the node (a simulation still shows it). Failed writes
- * fail the node too, unless Continue On Fail (or the error output) is on: then failed actions carry
- * their error and go to the error output.
+ * Plans and (unless simulating) applies the sync. Outputs (SYNC_OUTPUTS): Actions, one item per
+ * action with its status, and Summary, one item with the counts and the links (source key → target
+ * ID) for your own store. A plan over the safety threshold writes nothing and fails the node (a
+ * simulation still shows it). Failed writes fail the node too, unless Continue On Fail (or the error
+ * output) is on: then failed actions carry their error and go to the error output.
  */
 export async function runSync(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	platform: SyncPlatform,
-): Promise<INodeExecutionData[]> {
+): Promise<INodeExecutionData[][]> {
 	const simulate = ctx.getNodeParameter('simulate', 0, true) as boolean;
 	const options = readSyncOptions(ctx, platform.limits);
 	const { source, itemOf } = readSource(ctx, items);
@@ -710,7 +746,7 @@ export async function runSync(
 		plan = planSync(source, target, { ...options, now: new Date() }, previous);
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
-			description: 'Check Top Department ID: it must be an existing department.',
+			description: 'Check Top Department (Options): it must be an existing department.',
 		});
 	}
 	const planned = Date.now();
@@ -759,19 +795,18 @@ export async function runSync(
 	};
 	// With an error output, n8n sends items that carry an error there (as { error: message }).
 	const errorOutput = ctx.getNode().onError === 'continueErrorOutput';
-	const output: INodeExecutionData[] = results.map((result) => ({
-		json: result as unknown as IDataObject,
+	const actions: INodeExecutionData[] = results.map((result) => ({
+		json: actionRow(result),
 		pairedItem: pairedItem(result),
 		...(errorOutput && result.status === 'failed'
 			? { error: new NodeOperationError(ctx.getNode(), failure(result)) }
 			: {}),
 	}));
-	const { blocked, blockedReason, membersInArea, decrease, ...actions } = plan.summary;
+	const { blocked, blockedReason, membersInArea, decrease, ...counts } = plan.summary;
 	const hidden = hiddenFields(target);
 	const lookups = target.lookups;
-	output.push({
+	const summary: INodeExecutionData = {
 		json: {
-			summary: true,
 			platform: platform.name,
 			simulate,
 			blocked,
@@ -782,7 +817,7 @@ export async function runSync(
 			targetMembers: target.members.length,
 			membersInArea,
 			decrease,
-			actions,
+			actions: counts,
 			planned: count('planned'),
 			applied: count('applied'),
 			failed: failed.length,
@@ -803,6 +838,6 @@ export async function runSync(
 			bindings: { departments: bindings.departments, members: bindings.members },
 		},
 		pairedItem: items.map((_, item) => ({ item })),
-	});
-	return output;
+	};
+	return [actions, [summary]];
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { weComTokens } from '../../../nodes/WeCom/transport/token';
 import { runNode } from '../../harness/run.cjs';
+import { recordWeCom as wecom, storedToken, type Call } from './weComStub';
 
 /**
  * Contacts Sync on a modern tenant, at the request level: which call goes with which credential
@@ -10,17 +11,9 @@ import { runNode } from '../../harness/run.cjs';
  * the reader cannot see is kept unknown.
  */
 
-const BASE = 'https://wecom.test';
-const token = (accessToken: string) => ({
-	corpId: 'ww-unit',
-	secret: `secret-${accessToken}`,
-	baseUrl: BASE,
-	accessToken,
-	accessTokenRefreshAt: new Date(Date.now() + 3600_000).toISOString(),
-});
 const credentials = {
-	wecomWelinkWeComApi: { ...token('SYNC'), agentId: '' },
-	wecomWelinkWeComReaderApi: token('APP'),
+	wecomWelinkWeComApi: { ...storedToken('SYNC'), agentId: '' },
+	wecomWelinkWeComReaderApi: storedToken('APP'),
 };
 
 beforeEach(() => {
@@ -28,35 +21,6 @@ beforeEach(() => {
 	nock.disableNetConnect();
 });
 afterEach(() => nock.cleanAll());
-
-interface Call {
-	as: string;
-	path: string;
-	query: IDataObject;
-	body?: IDataObject;
-}
-
-/** A WeCom whose answers come from `answer`; every call is recorded with the token it used. */
-function wecom(answer: (call: Call) => IDataObject | undefined) {
-	const calls: Call[] = [];
-	const handler = (uri: string, body: unknown) => {
-		const url = new URL(uri, BASE);
-		const query = Object.fromEntries(url.searchParams) as IDataObject;
-		const as = String(query.access_token);
-		delete query.access_token;
-		const call: Call = {
-			as,
-			path: url.pathname,
-			query,
-			...(body ? { body: body as IDataObject } : {}),
-		};
-		calls.push(call);
-		return { errcode: 0, errmsg: 'ok', ...(answer(call) ?? {}) };
-	};
-	nock(BASE).get(/.*/).query(true).reply(200, handler).persist();
-	nock(BASE).post(/.*/).query(true).reply(200, handler).persist();
-	return calls;
-}
 
 const TREE = [
 	{ id: 1, parentid: 0, order: 100 },
@@ -177,12 +141,13 @@ describe('Contacts Sync: the read path on a modern tenant', () => {
 		const zhang = run.output('Node').find((a) => a.sourceKey === 'zhangsan');
 		expect(zhang).toMatchObject({ action: 'update_member', targetId: 'zhangsan' });
 		expect(Object.keys(zhang?.after as IDataObject)).not.toContain('mobile');
-		const summary = run.output('Node').at(-1) as IDataObject;
-		expect(summary).toMatchObject({
-			targetMembers: 3,
-			hiddenFields: ['mobile', 'email', 'gender', 'address', 'mainDepartment'],
-			lookups: { field: 'mobile', found: 0, pending: 0 },
-		});
+		expect(run.output('Node', 1)).toMatchObject([
+			{
+				targetMembers: 3,
+				hiddenFields: ['mobile', 'email', 'gender', 'address', 'mainDepartment'],
+				lookups: { field: 'mobile', found: 0, pending: 0 },
+			},
+		]);
 	});
 
 	it('stops before planning when the reader app cannot see a department under the top one', async () => {
@@ -271,7 +236,8 @@ describe('Contacts Sync: lookups of numbers the reader cannot see', () => {
 				? { errcode: 46004, errmsg: 'user no exist' }
 				: undefined,
 		);
-		const out = (await run(4, {}, { lookupLimit: 1 })).output('Node');
+		const result = await run(4, {}, { lookupLimit: 1 });
+		const out = result.output('Node');
 		expect(asked(calls)).toEqual(['13800000000']);
 		expect(
 			out.filter((a) => a.action === 'skip_member').map((a) => [a.sourceKey, a.reason]),
@@ -286,7 +252,7 @@ describe('Contacts Sync: lookups of numbers the reader cannot see', () => {
 				'its mobile was not looked up this run (lookup limit): a later run links or creates it',
 			],
 		]);
-		expect(out.at(-1)).toMatchObject({ lookups: { found: 0, pending: 2 } });
+		expect(result.output('Node', 1)).toMatchObject([{ lookups: { found: 0, pending: 2 } }]);
 	});
 
 	it('stops the run on a refusal that is not "no such member": nothing is guessed', async () => {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runSync, syncProperties } from '../../../shared/orgSync/node';
+import { runSync, SYNC_OUTPUTS, syncProperties } from '../../../shared/orgSync/node';
 import { employeeNoAttribute, lookupLimit } from './fields';
 import { weComSyncPlatform } from './platform';
 import { readSettings } from './settings';
@@ -10,9 +10,12 @@ export const description = syncProperties({
 	operation: 'syncToWeCom',
 	platform: 'WeCom',
 	extraOptions: [employeeNoAttribute, lookupLimit],
+	departmentPicker: 'getDepartments',
 	guardHint:
 		'WeCom’s own guard applies whatever these say: more than 50 members and 20 %, or more than 80 %',
 });
+
+export const outputNames = SYNC_OUTPUTS;
 
 /** Sync to WeCom: the input items are the source org (see nodes/shared/orgSync/node.ts). */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runSync } from '../../../shared/orgSync/node';
+import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/node';
 import { weLinkSyncPlatform } from './platform';
+
+export const outputNames = SYNC_OUTPUTS;
 
 /** Sync to WeLink: the input items are the source org (see nodes/shared/orgSync/node.ts). */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
