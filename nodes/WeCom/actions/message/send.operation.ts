@@ -8,7 +8,7 @@ import { readContent, type MessageContent } from './content';
 import { cancelNotices } from './notices';
 import { earlierIdenticalSend, rememberSend } from './duplicates';
 import { planBatches, readRecipients, resolveMobiles, type Recipients } from './recipients';
-import { readTemplateCard } from './templateCard';
+import { readTemplateCard } from './templateCardWire';
 
 export interface SendInput {
 	recipients: Recipients;
