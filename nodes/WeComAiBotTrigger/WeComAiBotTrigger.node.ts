@@ -19,6 +19,7 @@ import {
 import { handleAiBotCallback } from '../WeCom/aibot/handle';
 import { AIBOT_RECEIVE_ID, aiBotConfig } from '../WeCom/aibot/read';
 import { event, eventsSubtitle } from '../shared/subtitles';
+import { acceptedEvents, eventsField } from '../shared/triggerEvents';
 
 const EVENTS: INodePropertyOptions[] = [
 	{ name: 'All Messages and Events', value: '*' },
@@ -77,22 +78,14 @@ export class WeComAiBotTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: EVENTS,
-				required: true,
-				default: [
-					'message:text',
-					'message:mixed',
-					'message:image',
-					'message:voice',
-					'message:file',
-					'message:video',
-				],
-				description: 'Which callbacks start the workflow; others are acknowledged and dropped',
-			},
+			eventsField(EVENTS, [
+				'message:text',
+				'message:mixed',
+				'message:image',
+				'message:voice',
+				'message:file',
+				'message:video',
+			]),
 			{
 				displayName: 'Reply Mode',
 				name: 'replyMode',
@@ -164,11 +157,10 @@ export class WeComAiBotTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const events = this.getNodeParameter('events', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const replyMode = this.getNodeParameter('replyMode', 'stream') as 'stream' | 'responseUrl';
 		return await handleAiBotCallback(this, {
-			accept: (key) => events.includes('*') || events.includes(key),
+			accept: acceptedEvents(this),
 			replyMode,
 			thinkingText: String(this.getNodeParameter('thinkingText', '') ?? ''),
 			fallbackText: String(this.getNodeParameter('fallbackText', '') ?? ''),

@@ -19,6 +19,7 @@ import {
 import { handleWeComCallback } from '../WeCom/callback/handle';
 import { weComApiRequest } from '../WeCom/transport';
 import { event, eventsSubtitle } from '../shared/subtitles';
+import { eventsField } from '../shared/triggerEvents';
 
 const EVENTS: INodePropertyOptions[] = [
 	event('Contact Added', 'external:add_external_contact', '添加企业客户'),
@@ -63,14 +64,7 @@ export class WeComExternalContactTrigger implements INodeType {
 			setupNotice(
 				'客户与上下游 → 客户联系 → 客户 → API → 接收事件服务器 (or the app listed under 客户联系 → 可调用接口的应用)',
 			),
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: EVENTS,
-				required: true,
-				default: ['external:add_external_contact'],
-			},
+			eventsField(EVENTS, ['external:add_external_contact'], false),
 			{
 				displayName: 'Include Contact Details',
 				name: 'includeDetails',

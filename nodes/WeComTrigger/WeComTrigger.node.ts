@@ -17,6 +17,7 @@ import {
 } from '../WeCom/callback/common';
 import { handleWeComCallback } from '../WeCom/callback/handle';
 import { event, eventsSubtitle } from '../shared/subtitles';
+import { acceptedEvents, eventsField } from '../shared/triggerEvents';
 import type { PassiveReply } from '../WeCom/callback/read';
 
 const EVENTS: INodePropertyOptions[] = [
@@ -82,15 +83,7 @@ export class WeComTrigger implements INodeType {
 			setupNotice(
 				'the app’s 接收消息 → 设置API接收 (contacts-sync events: 管理工具 → 通讯录同步 → 设置接收事件服务器)',
 			),
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: EVENTS,
-				required: true,
-				default: ['*'],
-				description: 'Which callbacks start the workflow; others are acknowledged and dropped',
-			},
+			eventsField(EVENTS),
 			{
 				displayName: 'Passive Reply',
 				name: 'reply',
@@ -132,10 +125,9 @@ export class WeComTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const events = this.getNodeParameter('events', []) as string[];
 		const reply = this.getNodeParameter('reply', {}) as IDataObject;
 		const handled = await handleWeComCallback(this, {
-			accept: (key) => events.includes('*') || events.includes(key),
+			accept: acceptedEvents(this),
 			reply: (message): PassiveReply | undefined => {
 				if (reply.text && message.MsgType !== 'event')
 					return { type: 'text', content: String(reply.text) };

@@ -16,6 +16,7 @@ import {
 import { addContactDetails, hasDetails } from '../WeLink/callback/details';
 import { handleWeLinkCallback } from '../WeLink/callback/handle';
 import { event, eventsSubtitle } from '../shared/subtitles';
+import { acceptedEvents, eventsField } from '../shared/triggerEvents';
 
 /**
  * Event types as WeLink names them (reference §6.1). The names of the app disabled / enabled events
@@ -48,15 +49,7 @@ export class WeLinkTrigger implements INodeType {
 		webhooks: weLinkCallbackWebhooks,
 		properties: [
 			weLinkSetupNotice,
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: EVENTS,
-				required: true,
-				default: ['*'],
-				description: 'Which callbacks start the workflow; others are acknowledged and dropped',
-			},
+			eventsField(EVENTS),
 			{
 				displayName: 'Include Details',
 				name: 'includeDetails',
@@ -79,9 +72,8 @@ export class WeLinkTrigger implements INodeType {
 	webhookMethods = weLinkManualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const events = this.getNodeParameter('events', []) as string[];
 		const handled = await handleWeLinkCallback(this, {
-			accept: (eventType) => events.includes('*') || events.includes(eventType),
+			accept: acceptedEvents(this),
 		});
 		if (!handled.item) return { noWebhookResponse: true };
 		const item = handled.item;

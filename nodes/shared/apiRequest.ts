@@ -8,6 +8,8 @@ import { inputError, parseJsonObject } from './validation';
  */
 export interface ApiRequestSpec {
 	platform: 'WeCom' | 'WeLink';
+	/** What the operation picker says about "Make a Request". */
+	operationDescription: string;
 	methods: string[];
 	pathPlaceholder: string;
 	pathHint: string;
@@ -17,6 +19,22 @@ export interface ApiRequestSpec {
 export function apiRequestProperties(spec: ApiRequestSpec): INodeProperties[] {
 	const show = { resource: ['apiRequest'], operation: ['request'] };
 	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['apiRequest'] } },
+			options: [
+				{
+					name: 'Make a Request',
+					value: 'request',
+					action: 'Make an API request',
+					description: spec.operationDescription,
+				},
+			],
+			default: 'request',
+		},
 		{
 			displayName: 'Method',
 			name: 'method',
@@ -159,5 +177,17 @@ export function readApiRequest(
 			: undefined,
 		idempotent: method === 'GET' || options.safeToRepeat === true,
 		options,
+	};
+}
+
+/** The request as the node's transport takes it. */
+export function transportRequest<M extends string>(input: ApiRequestInput, itemIndex: number) {
+	return {
+		method: input.method as M,
+		path: input.path,
+		qs: input.qs,
+		body: input.body,
+		idempotent: input.idempotent,
+		itemIndex,
 	};
 }

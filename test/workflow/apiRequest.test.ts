@@ -1,25 +1,10 @@
 import axios from 'axios';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('WeCom API Request in the n8n engine against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.state.reset());
-
-	const credentials = () => ({
-		wecomWelinkWeComApi: {
-			corpId: SANDBOX_CORP_ID,
-			secret: SANDBOX_SECRETS.app,
-			agentId: '1000002',
-			baseUrl: sandbox.wecomBaseUrl,
-		},
-	});
+	const { sandbox, weComCredentials: credentials } = sandboxForTests();
 
 	it('fetches one token and reads a member for each item', async () => {
 		const result = await runNode(

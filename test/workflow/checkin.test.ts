@@ -1,13 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
+import { SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { dayKey, planDay } from '../../sandbox/wecom/checkin.cjs';
 import { seedLargeContacts } from '../../sandbox/wecom/contacts.cjs';
 import { checkinPacer } from '../../nodes/WeCom/actions/checkin/limits';
-import { weComTokens } from '../../nodes/WeCom/transport/token';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,25 +15,8 @@ const DAY = 86400;
 const DEMO = ['zhangsan', 'lisi', 'qianqi', 'sunba', 'wangwu', 'zhaoliu'];
 
 describe('Check-in against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weComTokens.clear();
-		checkinPacer.clear();
-	});
-
-	const credentials = (secret: string = SANDBOX_SECRETS.app) => ({
-		wecomWelinkWeComApi: {
-			corpId: SANDBOX_CORP_ID,
-			secret,
-			agentId: '1000002',
-			baseUrl: sandbox.wecomBaseUrl,
-		},
-	});
+	const { sandbox, weComCredentials: credentials } = sandboxForTests();
+	beforeEach(() => checkinPacer.clear());
 	const op = async (
 		operation: string,
 		parameters: Record<string, unknown>,

@@ -1,48 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
-import { weComTokens } from '../../nodes/WeCom/transport/token';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('Meetings against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weComTokens.clear();
-	});
-
-	const credentials = () => ({
-		wecomWelinkWeComApi: {
-			corpId: SANDBOX_CORP_ID,
-			secret: SANDBOX_SECRETS.app,
-			agentId: '1000002',
-			baseUrl: sandbox.wecomBaseUrl,
-		},
-	});
+	const { sandbox, operations, weComCredentials: credentials } = sandboxForTests();
 	const tomorrow = DateTime.now()
 		.setZone('Asia/Shanghai')
 		.plus({ days: 1 })
 		.set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
-	const op = async (
-		operation: string,
-		parameters: Record<string, unknown>,
-		items?: IDataObject[],
-		continueOnFail = false,
-	) =>
-		await runNode(
-			{
-				type: 'weCom',
-				parameters: { resource: 'meeting', operation, ...parameters },
-				continueOnFail,
-			},
-			{ credentials: credentials(), items },
-		);
+	const op = operations('weCom', 'meeting');
 
 	it('sends failed items to the error output when the node continues using it', async () => {
 		const run = await runNode(

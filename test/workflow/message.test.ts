@@ -1,30 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { seedLargeContacts } from '../../sandbox/wecom/contacts.cjs';
 import { SANDBOX_ROBOT_KEY } from '../../sandbox/wecom/world.cjs';
-import { weComTokens } from '../../nodes/WeCom/transport/token';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('Messages against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weComTokens.clear();
-	});
-
+	const { sandbox, weComCredentials } = sandboxForTests();
 	const credentials = () => ({
-		wecomWelinkWeComApi: {
-			corpId: SANDBOX_CORP_ID,
-			secret: SANDBOX_SECRETS.app,
-			agentId: '1000002',
-			baseUrl: sandbox.wecomBaseUrl,
-		},
+		...weComCredentials(),
 		wecomWelinkWeComRobotApi: {
 			webhookSecret: `${sandbox.url}/cgi-bin/webhook/send?key=${SANDBOX_ROBOT_KEY}`,
 		},

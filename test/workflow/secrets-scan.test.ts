@@ -1,9 +1,7 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { SANDBOX_WELINK_CLIENT_ID } from '../../sandbox/welink/world.cjs';
-import { weComTokens } from '../../nodes/WeCom/transport/token';
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 import { FIXTURE_SECRETS, credentialSecrets, findLeaks, scanText } from '../harness/secrets.cjs';
 
 /**
@@ -12,16 +10,7 @@ import { FIXTURE_SECRETS, credentialSecrets, findLeaks, scanText } from '../harn
  * the scan catches a leak, and drive the failure paths most likely to echo a secret.
  */
 describe('secret-leak scan', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weComTokens.clear();
-		weLinkTokens.clear();
-	});
+	const { sandbox } = sandboxForTests();
 
 	it('finds secrets, URL-encoded secrets, robot keys inside webhook addresses and sandbox tokens', () => {
 		const robot = credentialSecrets('wecomWelinkWeComRobotApi', {

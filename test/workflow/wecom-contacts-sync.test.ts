@@ -5,12 +5,12 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { SANDBOX_CORP_ID, SANDBOX_SECRETS, type TenantProfile } from '../../sandbox/wecom/apps.cjs';
 import { IDS_ONLY } from '../../nodes/WeCom/methods/directory';
 import { weComTokens } from '../../nodes/WeCom/transport/token';
 import { pickFrom } from '../harness/loadOptions.cjs';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 /** A source org as an HR system would give it: one item per department and per member. */
 function hrOrg() {
@@ -68,12 +68,8 @@ const WRITES = [
 ];
 
 describe('Contacts Sync to WeCom against the sandbox', () => {
-	let sandbox: Sandbox;
+	const { sandbox } = sandboxForTests();
 	let staticData: IDataObject;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
 	const fresh = (profile: TenantProfile) => {
 		sandbox.state.reset(profile);
 		weComTokens.clear();

@@ -1,33 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import { SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
+import { SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { seedLargeContacts } from '../../sandbox/wecom/contacts.cjs';
-import { weComTokens } from '../../nodes/WeCom/transport/token';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('WeCom contacts against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		// Reads with the contacts-sync secret: a tenant whose n8n IP was trusted before 2022-08-15.
-		sandbox = await startSandbox({ wecomProfile: 'legacy' });
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weComTokens.clear();
-	});
-
-	const credentials = (secret: string = SANDBOX_SECRETS.contacts) => ({
-		wecomWelinkWeComApi: {
-			corpId: SANDBOX_CORP_ID,
-			secret,
-			agentId: '1000002',
-			baseUrl: sandbox.wecomBaseUrl,
-		},
-	});
+	// Reads with the contacts-sync secret: a tenant whose n8n IP was trusted before 2022-08-15.
+	const { sandbox, weComCredentials } = sandboxForTests({ wecomProfile: 'legacy' });
+	const credentials = (secret: string = SANDBOX_SECRETS.contacts) => weComCredentials(secret);
 	const op = async (
 		resource: string,
 		operation: string,

@@ -1,26 +1,17 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { SANDBOX_AGENT_ID, SANDBOX_CORP_ID, SANDBOX_SECRETS } from '../../sandbox/wecom/apps.cjs';
 import { MEETING_TEMPLATE_ID } from '../../sandbox/wecom/approvals.cjs';
 import { seedLargeCustomers } from '../../sandbox/wecom/customers.cjs';
 import { seedLargeContacts } from '../../sandbox/wecom/contacts.cjs';
-import { weComTokens } from '../../nodes/WeCom/transport/token';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Customers, approvals, sign-in and IP lists against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weComTokens.clear();
-	});
+	const { sandbox, weComCredentials } = sandboxForTests();
 
 	const world = () => sandbox.state.wecom;
 	const op = async (
@@ -32,14 +23,10 @@ describe('Customers, approvals, sign-in and IP lists against the sandbox', () =>
 		await runNode(
 			{ type: 'weCom', parameters: { resource, operation, ...parameters } },
 			{
-				credentials: {
-					wecomWelinkWeComApi: {
-						corpId: SANDBOX_CORP_ID,
-						secret: options.secret ?? SANDBOX_SECRETS.customer,
-						agentId: options.agentId ?? '',
-						baseUrl: sandbox.wecomBaseUrl,
-					},
-				},
+				credentials: weComCredentials(
+					options.secret ?? SANDBOX_SECRETS.customer,
+					options.agentId ?? '',
+				),
 				items: options.items,
 			},
 		);

@@ -1,23 +1,10 @@
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { seedLargeWeLinkContacts } from '../../sandbox/welink/contacts.cjs';
-import {
-	SANDBOX_WELINK_CLIENT_ID,
-	SANDBOX_WELINK_CLIENT_SECRET,
-	SANDBOX_WELINK_TENANT_ID,
-} from '../../sandbox/welink/world.cjs';
+import { SANDBOX_WELINK_TENANT_ID } from '../../sandbox/welink/world.cjs';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('WeLink attendance against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weLinkTokens.clear();
-	});
+	const { sandbox, weLinkCredentials } = sandboxForTests();
 
 	const run = async (parameters: Record<string, unknown>, timezone = 'Asia/Shanghai') =>
 		await runNode(
@@ -25,16 +12,7 @@ describe('WeLink attendance against the sandbox', () => {
 				type: 'weLink',
 				parameters: { resource: 'attendance', operation: 'getRecords', ...parameters },
 			},
-			{
-				timezone,
-				credentials: {
-					wecomWelinkWeLinkApi: {
-						clientId: SANDBOX_WELINK_CLIENT_ID,
-						clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
-						baseUrl: sandbox.welinkBaseUrl,
-					},
-				},
-			},
+			{ timezone, credentials: weLinkCredentials() },
 		);
 
 	it('reads 120 people over 3 days: 3 groups × 3 windows, paged, times in the workflow timezone', async () => {

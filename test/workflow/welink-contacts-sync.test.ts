@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import {
-	SANDBOX_WELINK_CLIENT_ID,
-	SANDBOX_WELINK_CLIENT_SECRET,
-	SANDBOX_WELINK_TENANT_ID as T,
-} from '../../sandbox/welink/world.cjs';
+import { SANDBOX_WELINK_TENANT_ID as T } from '../../sandbox/welink/world.cjs';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 /** A source org as an HR system would give it: one item per department and per member. */
 function hrOrg() {
@@ -81,15 +76,9 @@ const WRITES = new Set(
 );
 
 describe('Contacts Sync to WeLink against the sandbox', () => {
-	let sandbox: Sandbox;
+	const { sandbox, weLinkCredentials: credentials } = sandboxForTests();
 	let staticData: IDataObject;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
 	beforeEach(() => {
-		sandbox.state.reset();
-		weLinkTokens.clear();
 		staticData = {};
 	});
 
@@ -103,13 +92,6 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			.all({ platform: 'welink' })
 			.filter((e) => e.seq > seq && (WRITES.has(e.path) || e.path.endsWith('/user/detail')))
 			.map((e) => [e.path.replace('/api/contact/', ''), e.body]);
-	const credentials = () => ({
-		wecomWelinkWeLinkApi: {
-			clientId: SANDBOX_WELINK_CLIENT_ID,
-			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
-			baseUrl: sandbox.welinkBaseUrl,
-		},
-	});
 	/** `onError`: true is Continue On Fail (regular output). */
 	const sync = async (
 		items: IDataObject[],
@@ -455,7 +437,7 @@ describe('Contacts Sync to WeLink against the sandbox', () => {
 			personInfo: Array.from({ length: 11 }, () => record),
 		});
 		expect(JSON.stringify(eleven.error)).toContain('personInfo has more than 10 items');
-		const { sex: _sex, ...noSex } = record;
+		const noSex = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'sex'));
 		const missing = await send('/contact/v1/users/bulk', { personInfo: [noSex] });
 		expect(JSON.stringify(missing.error)).toContain('personInfo[0].sex is required');
 		const wrong = await send('/contact/v1/users/bulk', { personInfo: [{ ...record, valid: 0 }] });

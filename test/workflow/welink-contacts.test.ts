@@ -1,47 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { seedLargeWeLinkContacts } from '../../sandbox/welink/contacts.cjs';
-import {
-	SANDBOX_WELINK_CLIENT_ID,
-	SANDBOX_WELINK_CLIENT_SECRET,
-	SANDBOX_WELINK_TENANT_ID as T,
-} from '../../sandbox/welink/world.cjs';
-import { runNode } from '../harness/run.cjs';
+import { SANDBOX_WELINK_TENANT_ID as T } from '../../sandbox/welink/world.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('WeLink contacts against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weLinkTokens.clear();
-	});
-
-	const credentials = () => ({
-		wecomWelinkWeLinkApi: {
-			clientId: SANDBOX_WELINK_CLIENT_ID,
-			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
-			baseUrl: sandbox.welinkBaseUrl,
-		},
-	});
-	const op = async (
-		operation: string,
-		parameters: Record<string, unknown>,
-		items?: IDataObject[],
-		continueOnFail = false,
-	) =>
-		await runNode(
-			{
-				type: 'weLink',
-				parameters: { resource: 'contact', operation, ...parameters },
-				continueOnFail,
-			},
-			{ credentials: credentials(), items },
-		);
+	const { sandbox, operations } = sandboxForTests();
+	const op = operations('weLink', 'contact');
 	const world = () => sandbox.state.welink;
 
 	it('walks the whole tree (level 1, then each subtree) and lists a department’s users page by page', async () => {

@@ -1,47 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { seedLargeWeLinkContacts } from '../../sandbox/welink/contacts.cjs';
-import {
-	SANDBOX_WELINK_CLIENT_ID,
-	SANDBOX_WELINK_CLIENT_SECRET,
-	SANDBOX_WELINK_TENANT_ID as T,
-} from '../../sandbox/welink/world.cjs';
+import { SANDBOX_WELINK_TENANT_ID as T } from '../../sandbox/welink/world.cjs';
 import { runNode } from '../harness/run.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('WeLink messages against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weLinkTokens.clear();
-	});
-
-	const credentials = () => ({
-		wecomWelinkWeLinkApi: {
-			clientId: SANDBOX_WELINK_CLIENT_ID,
-			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
-			baseUrl: sandbox.welinkBaseUrl,
-		},
-	});
-	const op = async (
-		operation: string,
-		parameters: Record<string, unknown>,
-		items?: IDataObject[],
-		continueOnFail = false,
-	) =>
-		await runNode(
-			{
-				type: 'weLink',
-				parameters: { resource: 'message', operation, ...parameters },
-				continueOnFail,
-			},
-			{ credentials: credentials(), items },
-		);
+	const { sandbox, operations, weLinkCredentials } = sandboxForTests();
+	const op = operations('weLink', 'message');
 	const store = () => sandbox.state.welink.messages;
 
 	it('sends a plain card to 2,500 users in 3 calls, merged into one item, then updates and recalls it', async () => {
@@ -230,7 +194,7 @@ describe('WeLink messages against the sandbox', () => {
 						body: JSON.stringify(body),
 					},
 				},
-				{ credentials: credentials() },
+				{ credentials: weLinkCredentials() },
 			);
 		const card = { msgOwner: 'OA', msgTitle: 'T', msgContent: 'C' };
 		const tooMany = await raw('/messages/v2/card/common', {

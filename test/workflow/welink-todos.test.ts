@@ -1,41 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { weLinkTokens } from '../../nodes/WeLink/transport/token';
-import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
-import {
-	SANDBOX_WELINK_CLIENT_ID,
-	SANDBOX_WELINK_CLIENT_SECRET,
-	SANDBOX_WELINK_TENANT_ID as T,
-} from '../../sandbox/welink/world.cjs';
-import { runNode } from '../harness/run.cjs';
+import { SANDBOX_WELINK_TENANT_ID as T } from '../../sandbox/welink/world.cjs';
+import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('WeLink todos against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.state.reset();
-		weLinkTokens.clear();
-	});
-
-	const credentials = () => ({
-		wecomWelinkWeLinkApi: {
-			clientId: SANDBOX_WELINK_CLIENT_ID,
-			clientSecret: SANDBOX_WELINK_CLIENT_SECRET,
-			baseUrl: sandbox.welinkBaseUrl,
-		},
-	});
-	const op = async (
-		operation: string,
-		parameters: Record<string, unknown>,
-		items?: IDataObject[],
-	) =>
-		await runNode(
-			{ type: 'weLink', parameters: { resource: 'todo', operation, ...parameters } },
-			{ credentials: credentials(), items },
-		);
+	const { sandbox, operations } = sandboxForTests();
+	const op = operations('weLink', 'todo');
 	const user = (name: string) => ({ __rl: true, mode: 'id', value: `${name}@${T}` });
 
 	it('creates a todo (names read from contacts), hands it over and closes it', async () => {

@@ -1,21 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import {
-	DEFAULT_RETRY_POLICY,
-	describeFailure,
-	RetryBudget,
-	describeTransportFailure,
-	isTransientFailure,
-	type TransportFailure,
-} from '../../shared/retry';
 import { redact } from '../../shared/redact';
-import {
-	TokenCache,
-	refreshTime,
-	storedToken,
-	tokenCacheKey,
-	type CachedToken,
-} from '../../shared/tokenCache';
+import { TokenCache, storedToken, tokenCacheKey, type CachedToken } from '../../shared/tokenCache';
+import { fetchToken } from '../../shared/tokenFetch';
 import { WECOM_RATE_LIMIT_ERRORS, WECOM_TRANSIENT_ERRORS, explainWeComError } from './errors';
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
@@ -60,57 +47,39 @@ export class WeComTokenError extends Error {
 	}
 }
 
-/**
- * GET /cgi-bin/gettoken. Repeats on transient failures (busy, rate limit, network); never on a
- * wrong Corp ID or secret, because WeCom blocks callers that keep failing.
- */
+/** GET /cgi-bin/gettoken, repeated only on transient failures (shared/tokenFetch.ts). */
 export async function fetchWeComToken(
 	httpRequest: IHttpRequestHelper['helpers']['httpRequest'],
 	config: WeComAppConfig,
 ): Promise<CachedToken> {
 	if (!config.corpId) throw new WeComTokenError('WeCom: the credential has no Corp ID (企业ID)');
 	if (!config.secret) throw new WeComTokenError('WeCom: the credential has no Secret');
-	const budget = new RetryBudget(DEFAULT_RETRY_POLICY);
-	for (;;) {
-		let body: IDataObject = {};
-		let failure: TransportFailure | undefined;
-		try {
-			body = (await httpRequest({
+	const errcodeOf = (body: IDataObject) => Number(body?.errcode ?? 0);
+	return await fetchToken({
+		platform: 'WeCom',
+		baseUrl: config.baseUrl,
+		secret: config.secret,
+		request: async () =>
+			(await httpRequest({
 				method: 'GET',
 				url: `${config.baseUrl}/cgi-bin/gettoken`,
 				qs: { corpid: config.corpId, corpsecret: config.secret },
 				json: true,
 				timeout: 15_000,
-			})) as IDataObject;
-		} catch (error) {
-			failure = describeTransportFailure(error);
-		}
-		if (failure) {
-			if (isTransientFailure(failure) && (await budget.next())) continue;
-			const reason = describeFailure(failure);
-			throw new WeComTokenError(
-				`WeCom: could not reach ${config.baseUrl} to get an access token (${redact(reason, [config.secret])})`,
-				undefined,
-				'Check the API base URL in the credential and that this n8n server can reach it.',
+			})) as IDataObject,
+		succeeded: (body) => errcodeOf(body) === 0,
+		retryable: (body) =>
+			WECOM_RATE_LIMIT_ERRORS.has(errcodeOf(body)) || WECOM_TRANSIENT_ERRORS.has(errcodeOf(body)),
+		refused: (body) => {
+			const errcode = errcodeOf(body);
+			const explained = explainWeComError(
+				errcode,
+				redact(String(body?.errmsg ?? ''), [config.secret]),
 			);
-		}
-		const errcode = Number(body?.errcode ?? 0);
-		if (errcode === 0 && typeof body.access_token === 'string' && body.access_token) {
-			const expiresIn = Number(body.expires_in) > 0 ? Number(body.expires_in) : 7200;
-			return { value: body.access_token, refreshAt: refreshTime(Date.now(), expiresIn) };
-		}
-		if (
-			(WECOM_RATE_LIMIT_ERRORS.has(errcode) || WECOM_TRANSIENT_ERRORS.has(errcode)) &&
-			(await budget.next())
-		) {
-			continue;
-		}
-		const explained = explainWeComError(
-			errcode,
-			redact(String(body?.errmsg ?? ''), [config.secret]),
-		);
-		throw new WeComTokenError(explained.message, errcode, explained.description);
-	}
+			return new WeComTokenError(explained.message, errcode, explained.description);
+		},
+		error: (message, description) => new WeComTokenError(message, undefined, description),
+	});
 }
 
 /**

@@ -1,21 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { redact } from '../../shared/redact';
-import {
-	DEFAULT_RETRY_POLICY,
-	describeFailure,
-	RetryBudget,
-	describeTransportFailure,
-	isTransientFailure,
-	type TransportFailure,
-} from '../../shared/retry';
-import {
-	TokenCache,
-	refreshTime,
-	storedToken,
-	tokenCacheKey,
-	type CachedToken,
-} from '../../shared/tokenCache';
+import { TokenCache, storedToken, tokenCacheKey, type CachedToken } from '../../shared/tokenCache';
+import { fetchToken } from '../../shared/tokenFetch';
 import { WELINK_RATE_LIMIT_ERRORS, explainWeLinkError } from './errors';
 
 export const WELINK_DEFAULT_BASE_URL = 'https://open.welink.huaweicloud.com/api';
@@ -75,43 +62,32 @@ export async function fetchWeLinkToken(
 	if (!config.clientId) throw new WeLinkTokenError('WeLink: the credential has no Client ID');
 	if (!config.clientSecret)
 		throw new WeLinkTokenError('WeLink: the credential has no Client Secret');
-	const budget = new RetryBudget(DEFAULT_RETRY_POLICY);
-	for (;;) {
-		let body: IDataObject = {};
-		let failure: TransportFailure | undefined;
-		try {
-			body = (await httpRequest({
+	const codeOf = (body: IDataObject) => String(body?.code ?? '');
+	return await fetchToken({
+		platform: 'WeLink',
+		baseUrl: config.baseUrl,
+		secret: config.clientSecret,
+		request: async () =>
+			(await httpRequest({
 				method: 'POST',
 				url: `${config.baseUrl}/auth/v2/tickets`,
 				headers: { 'Content-Type': 'application/json', 'Accept-Charset': 'UTF-8' },
 				body: { client_id: config.clientId, client_secret: config.clientSecret },
 				json: true,
 				timeout: 15_000,
-			})) as IDataObject;
-		} catch (error) {
-			failure = describeTransportFailure(error);
-		}
-		if (failure) {
-			if (isTransientFailure(failure) && (await budget.next())) continue;
-			const reason = describeFailure(failure);
-			throw new WeLinkTokenError(
-				`WeLink: could not reach ${config.baseUrl} to get an access token (${redact(reason, [config.clientSecret])})`,
-				undefined,
-				'Check the API base URL in the credential and that this n8n server can reach it.',
+			})) as IDataObject,
+		succeeded: (body) => codeOf(body) === '0',
+		retryable: (body) => WELINK_RATE_LIMIT_ERRORS.has(codeOf(body)),
+		refused: (body) => {
+			const code = codeOf(body);
+			const explained = explainWeLinkError(
+				code || 'no code',
+				redact(String(body?.message ?? ''), [config.clientSecret]),
 			);
-		}
-		const code = String(body?.code ?? '');
-		if (code === '0' && typeof body.access_token === 'string' && body.access_token) {
-			const expiresIn = Number(body.expires_in) > 0 ? Number(body.expires_in) : 7200;
-			return { value: body.access_token, refreshAt: refreshTime(Date.now(), expiresIn) };
-		}
-		if (WELINK_RATE_LIMIT_ERRORS.has(code) && (await budget.next())) continue;
-		const explained = explainWeLinkError(
-			code || 'no code',
-			redact(String(body?.message ?? ''), [config.clientSecret]),
-		);
-		throw new WeLinkTokenError(explained.message, code, explained.description);
-	}
+			return new WeLinkTokenError(explained.message, code, explained.description);
+		},
+		error: (message, description) => new WeLinkTokenError(message, undefined, description),
+	});
 }
 
 export async function issueWeLinkToken(

@@ -6,24 +6,9 @@ import * as request from './request.operation';
 export { request };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['apiRequest'] } },
-		options: [
-			{
-				name: 'Make a Request',
-				value: 'request',
-				action: 'Make an API request',
-				description: 'Call any WeCom server API with the token, errors and retries handled',
-			},
-		],
-		default: 'request',
-	},
 	...apiRequestProperties({
 		platform: 'WeCom',
+		operationDescription: 'Call any WeCom server API with the token, errors and retries handled',
 		methods: ['GET', 'POST'],
 		pathPlaceholder: '/cgi-bin/user/get',
 		pathHint:

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readApiRequest, type ApiRequestInput } from '../../../shared/apiRequest';
+import { readApiRequest, transportRequest, type ApiRequestInput } from '../../../shared/apiRequest';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest, weComApiRequestAllItems } from '../../transport';
 
@@ -19,14 +19,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ApiRequestI
 }
 
 export async function execute(this: IExecuteFunctions, input: ApiRequestInput, itemIndex: number) {
-	const request = {
-		method: input.method as 'GET' | 'POST',
-		path: input.path,
-		qs: input.qs,
-		body: input.body,
-		idempotent: input.idempotent,
-		itemIndex,
-	};
+	const request = transportRequest<'GET' | 'POST'>(input, itemIndex);
 	if (input.options.followCursor === true) {
 		return await weComApiRequestAllItems.call(this, request, {
 			listKey: String(input.options.listField).trim(),

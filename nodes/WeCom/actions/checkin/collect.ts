@@ -5,7 +5,7 @@ import { readLimit } from '../../../shared/list';
 import { MAX_MEMBERS_PER_CALL, type Endpoint } from './limits';
 import { readWho, resolveMembers, type Who } from './members';
 import { readPeriod, type Period, type Window } from './period';
-import { explainCheckinError } from './request';
+import { checkinRequest, explainCheckinError } from './request';
 
 /** What every member × time operation (records, reports, schedules) reads in `prepare`. */
 export interface ListInput {
@@ -122,5 +122,30 @@ export async function collect(
 			hasException: entries.some((e) => e.hasException === true),
 			[listKey]: entries,
 		};
+	});
+}
+
+/**
+ * `collect` for the endpoints that take one window and one batch of members per call (starttime,
+ * endtime, useridlist, plus `extra`); `shape` turns one response into shaped items.
+ */
+export async function collectByWindow(
+	ctx: IExecuteFunctions,
+	input: ListInput,
+	itemIndex: number,
+	endpoint: Endpoint,
+	listKey: string,
+	shape: (response: IDataObject, window: Window) => Shaped[],
+	extra: IDataObject = {},
+): Promise<IDataObject[]> {
+	return await collect(ctx, input, itemIndex, endpoint, listKey, async (window, userids) => {
+		const response = await checkinRequest(
+			ctx,
+			endpoint,
+			{ ...extra, starttime: window.starttime, endtime: window.endtime, useridlist: userids },
+			itemIndex,
+			userids,
+		);
+		return shape(response, window);
 	});
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collect, readListInput, type ListInput } from './collect';
+import { collectByWindow, readListInput, type ListInput } from './collect';
 import { ENDPOINTS } from './limits';
 import { shapeMonthReport } from './output';
 import { monthWindows } from './period';
-import { checkinRequest } from './request';
 
 export function prepare(this: IExecuteFunctions, i: number): ListInput {
 	return readListInput(this, i, monthWindows);
@@ -17,14 +16,7 @@ export function prepare(this: IExecuteFunctions, i: number): ListInput {
 export async function execute(this: IExecuteFunctions, input: ListInput, itemIndex: number) {
 	const zone = this.getTimezone();
 	const endpoint = ENDPOINTS.monthlyReports;
-	return await collect(this, input, itemIndex, endpoint, 'reports', async (window, userids) => {
-		const response = await checkinRequest(
-			this,
-			endpoint,
-			{ starttime: window.starttime, endtime: window.endtime, useridlist: userids },
-			itemIndex,
-			userids,
-		);
+	return await collectByWindow(this, input, itemIndex, endpoint, 'reports', (response, window) => {
 		return ((response.datas as IDataObject[] | undefined) ?? []).map((data) => {
 			const base = (data.base_info as IDataObject | undefined) ?? {};
 			return {

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { collect, readListInput, type ListInput } from './collect';
+import { collectByWindow, readListInput, type ListInput } from './collect';
 import { ENDPOINTS } from './limits';
 import { isoFormatter, shapeRecord } from './output';
 import { recordWindows } from './period';
-import { checkinRequest } from './request';
 
 /** opencheckindatatype: 1 on/off duty, 2 outing, 3 all. */
 const KINDS = [1, 2, 3];
@@ -31,23 +30,19 @@ export function prepare(this: IExecuteFunctions, i: number): RecordsInput {
 export async function execute(this: IExecuteFunctions, input: RecordsInput, itemIndex: number) {
 	const iso = isoFormatter(this.getTimezone());
 	const endpoint = ENDPOINTS.records;
-	return await collect(this, input, itemIndex, endpoint, 'records', async (window, userids) => {
-		const response = await checkinRequest(
-			this,
-			endpoint,
-			{
-				opencheckindatatype: input.kind,
-				starttime: window.starttime,
-				endtime: window.endtime,
-				useridlist: userids,
-			},
-			itemIndex,
-			userids,
-		);
-		return ((response.checkindata as IDataObject[] | undefined) ?? []).map((record) => ({
-			userId: String(record.userid),
-			sortKey: Number(record.checkin_time ?? 0),
-			item: shapeRecord(record, iso, input.includeRaw),
-		}));
-	});
+	return await collectByWindow(
+		this,
+		input,
+		itemIndex,
+		endpoint,
+		'records',
+		(response) => {
+			return ((response.checkindata as IDataObject[] | undefined) ?? []).map((record) => ({
+				userId: String(record.userid),
+				sortKey: Number(record.checkin_time ?? 0),
+				item: shapeRecord(record, iso, input.includeRaw),
+			}));
+		},
+		{ opencheckindatatype: input.kind },
+	);
 }

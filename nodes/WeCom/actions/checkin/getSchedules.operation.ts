@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collect, readListInput, type ListInput } from './collect';
+import { collectByWindow, readListInput, type ListInput } from './collect';
 import { ENDPOINTS } from './limits';
 import { shapeScheduleDays } from './output';
 import { monthWindows } from './period';
-import { checkinRequest } from './request';
 
 export function prepare(this: IExecuteFunctions, i: number): ListInput {
 	return readListInput(this, i, monthWindows);
@@ -17,17 +16,17 @@ export function prepare(this: IExecuteFunctions, i: number): ListInput {
 export async function execute(this: IExecuteFunctions, input: ListInput, itemIndex: number) {
 	const zone = this.getTimezone();
 	const endpoint = ENDPOINTS.schedules;
-	return await collect(this, input, itemIndex, endpoint, 'schedules', async (window, userids) => {
-		const response = await checkinRequest(
-			this,
-			endpoint,
-			{ starttime: window.starttime, endtime: window.endtime, useridlist: userids },
-			itemIndex,
-			userids,
-		);
-		return ((response.schedule_list as IDataObject[] | undefined) ?? [])
-			.flatMap((entry) => shapeScheduleDays(entry, zone, input.includeRaw))
-			.filter(({ dateUnix }) => dateUnix >= window.starttime && dateUnix <= window.endtime)
-			.map(({ dateUnix, item }) => ({ userId: String(item.userId), sortKey: dateUnix, item }));
-	});
+	return await collectByWindow(
+		this,
+		input,
+		itemIndex,
+		endpoint,
+		'schedules',
+		(response, window) => {
+			return ((response.schedule_list as IDataObject[] | undefined) ?? [])
+				.flatMap((entry) => shapeScheduleDays(entry, zone, input.includeRaw))
+				.filter(({ dateUnix }) => dateUnix >= window.starttime && dateUnix <= window.endtime)
+				.map(({ dateUnix, item }) => ({ userId: String(item.userId), sortKey: dateUnix, item }));
+		},
+	);
 }

@@ -6,7 +6,7 @@ import { checkText, inputError, splitList, stringParam } from '../../../shared/v
 import { robotRequest } from '../../transport/robot';
 import { readMediaFile, type MediaFile } from '../media/rules';
 import { checkUrl } from '../message/content';
-import { readTemplateCard } from '../message/templateCard';
+import { readTemplateCard } from '../message/templateCardWire';
 
 /** Robot message limits (reference §3.5). */
 const MB = 1024 * 1024;

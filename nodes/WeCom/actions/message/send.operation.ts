@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { partialFailure } from '../../../shared/partialFailure';
 import { inputError } from '../../../shared/validation';
 import { weComAgentId, weComApiRequest } from '../../transport';
 import { uploadTemporaryMedia } from '../media/upload';
@@ -8,7 +8,7 @@ import { readContent, type MessageContent } from './content';
 import { cancelNotices } from './notices';
 import { earlierIdenticalSend, rememberSend } from './duplicates';
 import { planBatches, readRecipients, resolveMobiles, type Recipients } from './recipients';
-import { readTemplateCard } from './templateCard';
+import { readTemplateCard } from './templateCardWire';
 
 export interface SendInput {
 	recipients: Recipients;
@@ -182,7 +182,7 @@ export async function sendMessage(
 				report.invalidUsers.push(...batch.users);
 				continue;
 			}
-			throw partialFailure(ctx, failure, report, n, batches.length, itemIndex);
+			throw batchFailure(ctx, failure, report, n, batches.length, itemIndex);
 		}
 		if (earlier !== undefined) report.duplicateOf.push(earlier);
 		else if (duplicateCheck)
@@ -232,7 +232,7 @@ export async function sendMessage(
 }
 
 /** A later call failed after earlier ones delivered: say so, and keep the delivered message IDs. */
-function partialFailure(
+function batchFailure(
 	ctx: IExecuteFunctions,
 	failure: unknown,
 	report: SendReport,
@@ -241,25 +241,12 @@ function partialFailure(
 	itemIndex: number,
 ) {
 	if (batch === 0) return failure as Error;
-	const original = failure as Error & { description?: string; context?: IDataObject };
-	const details = (original.context?.details ?? {}) as IDataObject;
-	const error = new NodeApiError(
-		ctx.getNode(),
-		{ ...details, message: original.message } as JsonObject,
-		{
-			message: `Sent ${batch} of ${total} batches, then failed: ${original.message}`,
-			description:
-				`Messages already delivered: ${report.msgIds.join(', ')} (recall them with Message → Recall if needed). ${original.description ?? ''}`.trim(),
-			itemIndex,
-		},
-	);
-	error.context.details = {
-		...details,
-		deliveredMsgIds: report.msgIds,
-		failedBatch: batch + 1,
-		batches: total,
-	};
-	return error;
+	return partialFailure(ctx, failure, itemIndex, (original) => ({
+		message: `Sent ${batch} of ${total} batches, then failed: ${original.message}`,
+		description:
+			`Messages already delivered: ${report.msgIds.join(', ')} (recall them with Message → Recall if needed). ${original.description ?? ''}`.trim(),
+		delivered: { deliveredMsgIds: report.msgIds, failedBatch: batch + 1, batches: total },
+	}));
 }
 
 export async function execute(this: IExecuteFunctions, input: SendInput, itemIndex: number) {
@@ -273,22 +260,14 @@ export async function execute(this: IExecuteFunctions, input: SendInput, itemInd
 		try {
 			sent.push(await sendMessage(this, { ...input, content }, itemIndex));
 		} catch (error) {
-			const original = error as Error & { description?: string; context?: IDataObject };
-			const details = (original.context?.details ?? {}) as IDataObject;
 			const delivered = sent.flatMap((s) => s.msgIds as string[]);
-			const failure = new NodeApiError(
-				this.getNode(),
-				{ ...details, message: original.message } as JsonObject,
-				{
-					message: original.message,
-					description: n
-						? `Parts 1–${n} of ${parts.length} were delivered (${delivered.join(', ')}). ${original.description ?? ''}`.trim()
-						: original.description,
-					itemIndex,
-				},
-			);
-			failure.context.details = { ...details, deliveredMsgIds: delivered, failedPart: n + 1 };
-			throw failure;
+			throw partialFailure(this, error, itemIndex, (original) => ({
+				message: original.message,
+				description: n
+					? `Parts 1–${n} of ${parts.length} were delivered (${delivered.join(', ')}). ${original.description ?? ''}`.trim()
+					: original.description,
+				delivered: { deliveredMsgIds: delivered, failedPart: n + 1 },
+			}));
 		}
 	}
 	const msgIds = sent.flatMap((s) => s.msgIds as string[]);

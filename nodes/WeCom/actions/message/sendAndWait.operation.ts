@@ -13,7 +13,7 @@ import { toDateTime } from '../../../shared/time';
 import { checkText, inputError, stringParam } from '../../../shared/validation';
 import { readRecipients } from './recipients';
 import { readSendOptions, sendMessage } from './send.operation';
-import { checkTemplateCard } from './templateCard';
+import { checkTemplateCard } from './templateCardWire';
 
 /**
  * Send and Wait for Approval, n8n's human-in-the-loop pattern: a WeCom button card whose buttons

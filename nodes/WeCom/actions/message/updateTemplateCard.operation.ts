@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { checkText, inputError, splitList, stringParam } from '../../../shared/validation';
 import { weComAgentId, weComApiRequest } from '../../transport';
 import { readMemberIds } from '../common/members';
-import { readTemplateCard } from './templateCard';
+import { readTemplateCard } from './templateCardWire';
 
 interface UpdateCardInput {
 	body: IDataObject;

@@ -6,24 +6,9 @@ import * as request from './request.operation';
 export { request };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['apiRequest'] } },
-		options: [
-			{
-				name: 'Make a Request',
-				value: 'request',
-				action: 'Make an API request',
-				description: 'Call any WeLink open API with the token, errors and retries handled',
-			},
-		],
-		default: 'request',
-	},
 	...apiRequestProperties({
 		platform: 'WeLink',
+		operationDescription: 'Call any WeLink open API with the token, errors and retries handled',
 		methods: ['GET', 'POST', 'PUT', 'DELETE'],
 		pathPlaceholder: '/contact/v2/user/detail',
 		pathHint:

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { readApiRequest, type ApiRequestInput } from '../../../shared/apiRequest';
+import { readApiRequest, transportRequest, type ApiRequestInput } from '../../../shared/apiRequest';
 import { weLinkApiRequest, weLinkApiRequestAllItems } from '../../transport';
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ApiRequestInput {
@@ -10,14 +10,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ApiRequestI
 }
 
 export async function execute(this: IExecuteFunctions, input: ApiRequestInput, itemIndex: number) {
-	const request = {
-		method: input.method as IHttpRequestMethods,
-		path: input.path,
-		qs: input.qs,
-		body: input.body,
-		idempotent: input.idempotent,
-		itemIndex,
-	};
+	const request = transportRequest<IHttpRequestMethods>(input, itemIndex);
 	const { options } = input;
 	if (options.followPages === true) {
 		return await weLinkApiRequestAllItems.call(this, request, {

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { partialFailure } from '../../../shared/partialFailure';
 import { chunk } from '../../../shared/batching';
 import { weLinkApiRequest } from '../../transport';
 import { departmentsField, readIdList, usersField } from '../common/fields';
@@ -172,7 +172,7 @@ export async function sendInBatches(
 				failedUserId.push(...(batch.toUserList as string[]));
 				continue;
 			}
-			throw partialFailure(ctx, failure, itemIds, n, batches.length, itemIndex);
+			throw callFailure(ctx, failure, itemIds, n, batches.length, itemIndex);
 		}
 		// itemId: plain card, image and news answers (start-141, -143, -144). UNCONFIRMED for app cards,
 		// whose page shows no answer: read the same way when present.
@@ -197,7 +197,7 @@ export async function sendInBatches(
 }
 
 /** A later call failed after earlier ones delivered: say so, and keep the delivered itemIds. */
-function partialFailure(
+function callFailure(
 	ctx: IExecuteFunctions,
 	failure: unknown,
 	itemIds: string[],
@@ -206,23 +206,10 @@ function partialFailure(
 	itemIndex: number,
 ) {
 	if (batch === 0) return failure as Error;
-	const original = failure as Error & { description?: string; context?: IDataObject };
-	const details = (original.context?.details ?? {}) as IDataObject;
-	const error = new NodeApiError(
-		ctx.getNode(),
-		{ ...details, message: original.message } as JsonObject,
-		{
-			message: `Sent ${batch} of ${total} calls, then failed: ${original.message}`,
-			description:
-				`Already delivered: itemId ${itemIds.join(', ') || '(none returned)'} (recall them with Message → Recall if needed). ${original.description ?? ''}`.trim(),
-			itemIndex,
-		},
-	);
-	error.context.details = {
-		...details,
-		deliveredItemIds: itemIds,
-		failedCall: batch + 1,
-		calls: total,
-	};
-	return error;
+	return partialFailure(ctx, failure, itemIndex, (original) => ({
+		message: `Sent ${batch} of ${total} calls, then failed: ${original.message}`,
+		description:
+			`Already delivered: itemId ${itemIds.join(', ') || '(none returned)'} (recall them with Message → Recall if needed). ${original.description ?? ''}`.trim(),
+		delivered: { deliveredItemIds: itemIds, failedCall: batch + 1, calls: total },
+	}));
 }
