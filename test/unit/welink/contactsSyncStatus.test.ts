@@ -72,11 +72,12 @@ const accepted = (records: IDataObject[]) => ({
 	data: records.map((r) => ({ corpUserId: r.corpUserId, code: '0', message: 'success' })),
 });
 
-const leave = (ns: number[], maxWaitSeconds = 5) =>
+/** Sync to WeLink with source members 1380000000n who left; the Sync Options given replace the defaults. */
+const leave = (ns: number[], syncOptions: IDataObject = {}, continueOnFail = true) =>
 	runNode(
 		{
 			type: 'weLink',
-			continueOnFail: true,
+			continueOnFail,
 			parameters: {
 				resource: 'contactsSync',
 				operation: 'syncToWeLink',
@@ -85,7 +86,7 @@ const leave = (ns: number[], maxWaitSeconds = 5) =>
 				fields: ['name', 'mobile'],
 				maxDecreaseCount: 100,
 				maxDecreasePercent: 100,
-				syncOptions: { leavers: 'disable', maxWaitSeconds },
+				syncOptions: { leavers: 'disable', maxWaitSeconds: 5, ...syncOptions },
 			},
 		},
 		{
@@ -95,7 +96,7 @@ const leave = (ns: number[], maxWaitSeconds = 5) =>
 				type: 'member',
 				id: `E${n}`,
 				name: `用户${n}`,
-				mobile: `1380000000${n}`,
+				mobile: `138${String(n).padStart(8, '0')}`,
 				status: 'left',
 			})),
 		},
@@ -178,7 +179,7 @@ describe('WeLink close / reopen through users/bulk', () => {
 	it('a close WeLink accepts but never applies within Max Wait is a failure, with the reason', async () => {
 		const calls = tenant([user(1)], accepted, () => 3);
 		const started = Date.now();
-		const run = await leave([1], 2);
+		const run = await leave([1], { maxWaitSeconds: 2 });
 		expect(Date.now() - started).toBeLessThan(4_000);
 		const [action] = run.output('Node');
 		expect(action).toMatchObject({ action: 'disable_member', targetId: 'E1', status: 'failed' });
@@ -190,26 +191,7 @@ describe('WeLink close / reopen through users/bulk', () => {
 			2,
 		);
 		// Without Continue On Fail the node fails.
-		const strict = await runNode(
-			{
-				type: 'weLink',
-				parameters: {
-					resource: 'contactsSync',
-					operation: 'syncToWeLink',
-					simulate: false,
-					matchBy: 'mobile',
-					fields: ['name', 'mobile'],
-					maxDecreaseCount: 100,
-					maxDecreasePercent: 100,
-					syncOptions: { leavers: 'disable', maxWaitSeconds: 1 },
-				},
-			},
-			{
-				credentials,
-				staticData: {},
-				items: [{ type: 'member', id: 'E1', name: '用户1', mobile: '13800000001', status: 'left' }],
-			},
-		);
+		const strict = await leave([1], { maxWaitSeconds: 1 }, false);
 		expect(strict.error?.message).toBe('1 of 1 writes to WeLink failed; 0 were applied');
 	}, 20_000);
 
@@ -217,33 +199,7 @@ describe('WeLink close / reopen through users/bulk', () => {
 		const ns = Array.from({ length: 12 }, (_, i) => i + 10);
 		const users = ns.map((n) => user(n, { mobileNumber: `+86-138000000${n}` }));
 		const calls = tenant(users, accepted, () => 4);
-		const run = await runNode(
-			{
-				type: 'weLink',
-				continueOnFail: true,
-				parameters: {
-					resource: 'contactsSync',
-					operation: 'syncToWeLink',
-					simulate: false,
-					matchBy: 'mobile',
-					fields: ['name', 'mobile'],
-					maxDecreaseCount: 100,
-					maxDecreasePercent: 100,
-					syncOptions: { leavers: 'disable' },
-				},
-			},
-			{
-				credentials,
-				staticData: {},
-				items: ns.map((n) => ({
-					type: 'member',
-					id: `E${n}`,
-					name: `用户${n}`,
-					mobile: `138000000${n}`,
-					status: 'left',
-				})),
-			},
-		);
+		const run = await leave(ns, { maxWaitSeconds: 120 });
 		expect(run.output('Node').map((a) => a.status)).toEqual(ns.map(() => 'applied'));
 		const sizes = calls
 			.filter((c) => c.path === '/contact/v1/users/bulk')
@@ -312,27 +268,7 @@ describe('WeLink close / reopen: what users/bulk requires, checked before any ca
 
 	it('the default sex stands in for a user WeLink has none for', async () => {
 		const calls = tenant([user(1, { sex: '' })], accepted, () => 4);
-		const run = await runNode(
-			{
-				type: 'weLink',
-				continueOnFail: true,
-				parameters: {
-					resource: 'contactsSync',
-					operation: 'syncToWeLink',
-					simulate: false,
-					matchBy: 'mobile',
-					fields: ['name', 'mobile'],
-					maxDecreaseCount: 100,
-					maxDecreasePercent: 100,
-					syncOptions: { leavers: 'disable', defaultSex: 'F' },
-				},
-			},
-			{
-				credentials,
-				staticData: {},
-				items: [{ type: 'member', id: 'E1', name: '用户1', mobile: '13800000001', status: 'left' }],
-			},
-		);
+		const run = await leave([1], { maxWaitSeconds: 120, defaultSex: 'F' });
 		expect(run.output('Node')).toMatchObject([{ targetId: 'E1', status: 'applied' }]);
 		expect(calls.find((c) => c.path === '/contact/v1/users/bulk')?.body).toMatchObject({
 			personInfo: [{ corpUserId: 'E1', sex: 'F' }],
