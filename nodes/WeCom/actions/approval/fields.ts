@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, stringParam } from '../../../shared/validation';
 import { OPAQUE_ID } from '../common/ids';
-import { showFor } from '../common/display';
+import { showFor } from '../../../shared/display';
 
 export const RESOURCE = 'approval';
 

@@ -6,7 +6,7 @@ import { collectPages } from '../../../shared/pagination';
 import { toDateTime, unixSeconds } from '../../../shared/time';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { readMemberIds } from '../common/members';
 import { approvalDetail } from './detail';
 import { RESOURCE, show } from './fields';

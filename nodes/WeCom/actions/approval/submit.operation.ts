@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { listPickerField } from '../../../shared/fields';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { memberLocator, readMemberLocator } from '../common/members';
 import {
 	applyData,

@@ -4,7 +4,7 @@ import { isoFromUnix } from '../../../shared/time';
 import { inputError, stringParam } from '../../../shared/validation';
 import { OPAQUE_ID } from '../common/ids';
 import { weComApiRequest } from '../../transport';
-import { showFor } from '../common/display';
+import { showFor } from '../../../shared/display';
 
 export const RESOURCE = 'customerGroup';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { groupChat, readChatId, show } from './fields';
 
 export const option: OperationOption = {

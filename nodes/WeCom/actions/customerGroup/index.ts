@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationPicker } from '../common/display';
+import { operationPicker } from '../../../shared/display';
 import { RESOURCE } from './fields';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLimit, returnAllFields } from '../../../shared/list';
 import { isoFromUnix } from '../../../shared/time';
 import { splitList } from '../../../shared/validation';
-import { showFor, type OperationOption } from '../common/display';
+import { showFor, type OperationOption } from '../../../shared/display';
 import { corpTags } from './api';
 
 export const RESOURCE = 'customerTag';

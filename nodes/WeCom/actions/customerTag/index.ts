@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationPicker } from '../common/display';
+import { operationPicker } from '../../../shared/display';
 import * as getAll from './getAll.operation';
 
 /** Customer Tag (企业客户标签): the tag library that Customer → Add Tags uses. */

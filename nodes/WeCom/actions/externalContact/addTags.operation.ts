@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { markTag, prepareMarkTag, tagFields } from './tags';
 
 export const option: OperationOption = {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { stringParam, inputError } from '../../../shared/validation';
 import { OPAQUE_ID } from '../common/ids';
-import { showFor } from '../common/display';
+import { showFor } from '../../../shared/display';
 import { memberLocator } from '../common/members';
 
 export const RESOURCE = 'externalContact';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { collectPages } from '../../../shared/pagination';
 import { weComApiRequest } from '../../transport';
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { customerIdField, readCustomerId, show } from './fields';
 import { relationshipItem } from './wire';
 

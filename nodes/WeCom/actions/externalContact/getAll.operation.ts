@@ -5,7 +5,7 @@ import { readLimit, returnAllFields } from '../../../shared/list';
 import { collectPages } from '../../../shared/pagination';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { readMemberIds } from '../common/members';
 import { listPickerField } from '../../../shared/fields';
 import { corpTags } from '../customerTag/api';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, returnAllFields } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { readMemberLocator } from '../common/members';
 import { followMemberField, RESOURCE } from './fields';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../transport';
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { readMemberLocator } from '../common/members';
 import { customerIdField, followMemberField, readCustomerId, show } from './fields';
 import { REMARK_LIMITS, remarkBody, type RemarkFields } from './wire';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DateTime } from 'luxon';
 
 import { weComApiRequest } from '../../transport';
-import { showFor } from '../common/display';
+import { showFor } from '../../../shared/display';
 
 export const RESOURCE = 'ipList';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { OperationOption } from '../common/display';
+import type { OperationOption } from '../../../shared/display';
 import { ipList, outputField, prepareOutput } from './fetch';
 
 export const option: OperationOption = {

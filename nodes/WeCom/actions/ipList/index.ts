@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationPicker } from '../common/display';
+import { operationPicker } from '../../../shared/display';
 import { RESOURCE } from './fetch';
 import * as getApiIps from './getApiIps.operation';
 import * as getCallbackIps from './getCallbackIps.operation';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError, stringParam } from '../../../shared/validation';
 import { weComCorpSettings } from '../../transport';
-import { showFor, type OperationOption } from '../common/display';
+import { showFor, type OperationOption } from '../../../shared/display';
 import {
 	AUTHORIZE_URL,
 	checkRedirectUri,

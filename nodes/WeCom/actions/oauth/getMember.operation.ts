@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../transport';
-import { showFor, type OperationOption } from '../common/display';
+import { showFor, type OperationOption } from '../../../shared/display';
 import { privateDetails, readToken } from './member';
 
 const RESOURCE = 'oauth';

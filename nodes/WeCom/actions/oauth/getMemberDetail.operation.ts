@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, type OperationOption } from '../common/display';
+import { showFor, type OperationOption } from '../../../shared/display';
 import { privateDetails, readToken } from './member';
 
 export const option: OperationOption = {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationPicker } from '../common/display';
+import { operationPicker } from '../../../shared/display';
 import * as buildLink from './buildLink.operation';
 import * as getMember from './getMember.operation';
 import * as getMemberDetail from './getMemberDetail.operation';
