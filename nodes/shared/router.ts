@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { currentOperationName, type RenamedOperations } from './versions';
+import type { CurrentName } from './versions';
 
 /** Items an operation returns together with binary data (media downloads). */
 export class BinaryItems {
@@ -47,12 +47,10 @@ export type OperationMap = Record<string, Record<string, AnyOperation>>;
 export async function routeOperation(
 	this: IExecuteFunctions,
 	operations: OperationMap,
-	renamed: RenamedOperations = {},
+	currentName: CurrentName = (resource, operation) => ({ resource, operation }),
 ) {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = currentOperationName(
-		renamed,
-		resource,
+	const { resource, operation: operationName } = currentName(
+		this.getNodeParameter('resource', 0) as string,
 		this.getNodeParameter('operation', 0) as string,
 	);
 	const operation = operations[resource]?.[operationName];

@@ -12,8 +12,10 @@ const weLinkNode = (
 	operation: string,
 	parameters: Record<string, unknown>,
 	continueOnFail = false,
+	typeVersion = 2,
 ) => ({
 	type: 'n8n-nodes-wecom-welink.weLink',
+	typeVersion,
 	parameters: { resource, operation, ...parameters },
 	credentials: WELINK,
 	continueOnFail,
@@ -59,7 +61,7 @@ const workflows = [
 	itemsWorkflow(
 		'e2eWlDeptCreate1',
 		'e2e-welink-dept-create',
-		weLinkNode('contact', 'createDepartment', {
+		weLinkNode('department', 'create', {
 			parentDepartment: rl('corpCode', '={{ $json.parent }}'),
 			corpDeptCode: '={{ $json.code }}',
 			deptNameCn: '={{ $json.name }}',
@@ -68,7 +70,7 @@ const workflows = [
 	itemsWorkflow(
 		'e2eWlDeptUpdate1',
 		'e2e-welink-dept-update',
-		weLinkNode('contact', 'updateDepartment', {
+		weLinkNode('department', 'update', {
 			department: rl('corpCode', '={{ $json.code }}'),
 			updateFields: { deptNameCn: '={{ $json.name }}', deptNameEn: '={{ $json.nameEn }}' },
 		}),
@@ -76,19 +78,14 @@ const workflows = [
 	itemsWorkflow(
 		'e2eWlDeptDelete1',
 		'e2e-welink-dept-delete',
-		weLinkNode(
-			'contact',
-			'deleteDepartment',
-			{ department: rl('corpCode', '={{ $json.code }}') },
-			true,
-		),
+		weLinkNode('department', 'delete', { department: rl('corpCode', '={{ $json.code }}') }, true),
 	),
 	itemsWorkflow(
 		'e2eWlUserCreate1',
 		'e2e-welink-user-create',
 		weLinkNode(
-			'contact',
-			'createUser',
+			'user',
+			'create',
 			{
 				corpUserId: '={{ $json.id }}',
 				userNameCn: '={{ $json.name }}',
@@ -103,7 +100,7 @@ const workflows = [
 	itemsWorkflow(
 		'e2eWlUserUpdate1',
 		'e2e-welink-user-update',
-		weLinkNode('contact', 'updateUser', {
+		weLinkNode('user', 'update', {
 			user: rl('corpUserId', '={{ $json.id }}'),
 			updateFields: { position: '={{ $json.position }}' },
 		}),
@@ -111,17 +108,18 @@ const workflows = [
 	itemsWorkflow(
 		'e2eWlUserDelete1',
 		'e2e-welink-user-delete',
-		weLinkNode('contact', 'deleteUser', { user: rl('corpUserId', '={{ $json.id }}') }),
+		weLinkNode('user', 'delete', { user: rl('corpUserId', '={{ $json.id }}') }),
 	),
 	itemsWorkflow(
 		'e2eWlUserGet0001',
 		'e2e-welink-user-get',
-		weLinkNode('contact', 'getUser', { user: rl('corpUserId', '={{ $json.id }}') }, true),
+		// Saved with version 1 (one Contact resource): runs as User → Get.
+		weLinkNode('contact', 'getUser', { user: rl('corpUserId', '={{ $json.id }}') }, true, 1),
 	),
 	itemsWorkflow(
 		'e2eWlDeptSync001',
 		'e2e-welink-dept-sync',
-		weLinkNode('contact', 'syncDepartments', {
+		weLinkNode('department', 'syncBatch', {
 			corpDeptCode: '={{ $json.code }}',
 			deptNameCn: '={{ $json.name }}',
 			corpParentCode: '={{ $json.parent }}',
@@ -130,7 +128,7 @@ const workflows = [
 	itemsWorkflow(
 		'e2eWlUserSync001',
 		'e2e-welink-user-sync',
-		weLinkNode('contact', 'syncUsers', {
+		weLinkNode('user', 'syncBatch', {
 			corpUserId: '={{ $json.id }}',
 			userNameCn: '={{ $json.name }}',
 			mobileNumber: '={{ $json.mobile }}',

@@ -1265,8 +1265,8 @@ const welinkCases: Case[] = [
 		name: 'contact create department: name ≤ 128 characters',
 		node: 'weLink',
 		parameters: {
-			resource: 'contact',
-			operation: 'createDepartment',
+			resource: 'department',
+			operation: 'create',
 			parentDepartment: { __rl: true, mode: 'id', value: '0' },
 			corpDeptCode: 'D1',
 			deptNameCn: v,
@@ -1280,8 +1280,8 @@ const welinkCases: Case[] = [
 		name: 'contact create department: corp department code ≤ 64 characters',
 		node: 'weLink',
 		parameters: {
-			resource: 'contact',
-			operation: 'createDepartment',
+			resource: 'department',
+			operation: 'create',
 			parentDepartment: { __rl: true, mode: 'id', value: '0' },
 			corpDeptCode: v,
 			deptNameCn: '研发部',
@@ -1295,8 +1295,8 @@ const welinkCases: Case[] = [
 		name: 'contact sync departments: order 1–999',
 		node: 'weLink',
 		parameters: {
-			resource: 'contact',
-			operation: 'syncDepartments',
+			resource: 'department',
+			operation: 'syncBatch',
 			syncAction: 'upsert',
 			corpDeptCode: '={{ "D" + $itemIndex }}',
 			deptNameCn: '研发部',
@@ -1312,8 +1312,8 @@ const welinkCases: Case[] = [
 		name: 'contact sync users: wait for the batch job ≤ 900 s',
 		node: 'weLink',
 		parameters: {
-			resource: 'contact',
-			operation: 'syncUsers',
+			resource: 'user',
+			operation: 'syncBatch',
 			corpUserId: '={{ "E" + $itemIndex }}',
 			userNameCn: '张三',
 			mobileNumber: '+86-15811847236',

@@ -57,7 +57,7 @@ describe('node outputs', () => {
 			'main',
 		]);
 		expect(
-			outputsOf('weLink', { resource: 'contact', operation: 'syncUsers' }, 'continueErrorOutput'),
+			outputsOf('weLink', { resource: 'user', operation: 'syncBatch' }, 'continueErrorOutput'),
 		).toEqual(['Success', 'Error']);
 	});
 });

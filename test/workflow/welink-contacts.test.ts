@@ -6,12 +6,13 @@ import { sandboxForTests } from '../harness/sandbox.cjs';
 
 describe('WeLink contacts against the sandbox', () => {
 	const { sandbox, operations } = sandboxForTests();
-	const op = operations('weLink', 'contact');
+	const departmentOp = operations('weLink', 'department');
+	const userOp = operations('weLink', 'user');
 	const world = () => sandbox.state.welink;
 
 	it('walks the whole tree (level 1, then each subtree) and lists a department’s users page by page', async () => {
 		seedLargeWeLinkContacts(world(), 120, 130);
-		const tree = await op('getManyDepartments', {
+		const tree = await departmentOp('getAll', {
 			parentDepartment: { __rl: true, mode: 'id', value: '0' },
 			options: { includeDescendants: true },
 			returnAll: true,
@@ -25,19 +26,19 @@ describe('WeLink contacts against the sandbox', () => {
 			{ deptCode: '1001', recursiveflag: '1', offset: '2', limit: '100' },
 		]);
 
-		const children = await op('getManyDepartments', {
+		const children = await departmentOp('getAll', {
 			parentDepartment: { __rl: true, mode: 'corpCode', value: 'D001' },
 			limit: 2,
 		});
 		// by orderNo: the bulk departments have 1, 2, …; 平台组 (1003) has 3
 		expect(children.output('Node').map((d) => d.deptCode)).toEqual(['5000', '5001']);
 
-		const users = await op('getManyUsers', {
+		const users = await userOp('getAll', {
 			department: { __rl: true, mode: 'id', value: '5000' },
 			returnAll: true,
 		});
 		expect(users.output('Node').map((u) => u.corpUserId)).toEqual(['B00000', 'B00120']);
-		const big = await op('getManyUsers', {
+		const big = await userOp('getAll', {
 			department: { __rl: true, mode: 'id', value: '1001' },
 			limit: 1,
 		});
@@ -45,7 +46,7 @@ describe('WeLink contacts against the sandbox', () => {
 	});
 
 	it('creates, reads, updates and deletes a department and a user in real time', async () => {
-		const dept = await op('createDepartment', {
+		const dept = await departmentOp('create', {
 			parentDepartment: { __rl: true, mode: 'corpCode', value: 'D001' },
 			corpDeptCode: 'D900',
 			deptNameCn: '测试部',
@@ -61,7 +62,7 @@ describe('WeLink contacts against the sandbox', () => {
 			createDeptGroup: 1,
 		});
 
-		const user = await op('createUser', {
+		const user = await userOp('create', {
 			corpUserId: 'E900',
 			userNameCn: '赵六',
 			mobileNumber: '+86-13900000900',
@@ -77,19 +78,19 @@ describe('WeLink contacts against the sandbox', () => {
 		const { userId } = user.output('Node')[0] as { userId: string };
 		expect(userId).toBe(`e900@${T}`);
 
-		const ids = await op('getUserIds', { corpUserIds: 'E900, E001, E404' });
+		const ids = await userOp('getIds', { corpUserIds: 'E900, E001, E404' });
 		expect(ids.output('Node')).toEqual([
 			{ corpUserId: 'E900', userId, found: true },
 			{ corpUserId: 'E001', userId: `zhangsan@${T}`, found: true },
 			{ corpUserId: 'E404', userId: null, found: false },
 		]);
 
-		const updated = await op('updateUser', {
+		const updated = await userOp('update', {
 			user: { __rl: true, mode: 'corpUserId', value: 'E900' },
 			updateFields: { position: '测试主管', corpDeptCodes: 'D900,D002' },
 		});
 		expect(updated.error).toBeUndefined();
-		const read = await op('getUser', {
+		const read = await userOp('get', {
 			user: { __rl: true, mode: 'mobile', value: '+86-13900000900' },
 		});
 		expect(read.output('Node')[0]).toMatchObject({
@@ -99,14 +100,14 @@ describe('WeLink contacts against the sandbox', () => {
 			extAttr: { level: 'P5' },
 		});
 
-		const notEmpty = await op('deleteDepartment', {
+		const notEmpty = await departmentOp('delete', {
 			department: { __rl: true, mode: 'corpCode', value: 'D900' },
 		});
 		// No page gives this refusal a code: the sandbox answers 47004 (参数不对) with its reason.
 		expect(notEmpty.error?.message).toBe('WeLink: a parameter is not right (参数不对) (47004)');
 		expect(notEmpty.error?.description).toContain('department has sub-departments or users');
 
-		const gone = await op('deleteUser', {
+		const gone = await userOp('delete', {
 			user: { __rl: true, mode: 'id', value: userId },
 			options: { deleteAccount: true },
 		});
@@ -115,12 +116,12 @@ describe('WeLink contacts against the sandbox', () => {
 			{ userId, corpUserId: 'E900', isDeleteUser: 1 },
 		]);
 
-		const renamed = await op('updateDepartment', {
+		const renamed = await departmentOp('update', {
 			department: { __rl: true, mode: 'id', value: deptCode },
 			updateFields: { deptNameCn: '质量部' },
 		});
 		expect(renamed.error).toBeUndefined();
-		const detail = await op('getDepartment', {
+		const detail = await departmentOp('get', {
 			department: { __rl: true, mode: 'corpCode', value: 'D900' },
 		});
 		expect(detail.output('Node')[0]).toMatchObject({
@@ -129,7 +130,7 @@ describe('WeLink contacts against the sandbox', () => {
 			corpParentCode: 'D001',
 		});
 
-		const removed = await op('deleteDepartment', {
+		const removed = await departmentOp('delete', {
 			department: { __rl: true, mode: 'id', value: deptCode },
 		});
 		expect(removed.output('Node')[0]).toMatchObject({ deptCode, deleted: true });
@@ -148,8 +149,8 @@ describe('WeLink contacts against the sandbox', () => {
 			})),
 			{ code: 'S-X', name: '孤儿', parent: 'NOPE' },
 		];
-		const run = await op(
-			'syncDepartments',
+		const run = await departmentOp(
+			'syncBatch',
 			{
 				corpDeptCode: '={{ $json.code }}',
 				deptNameCn: '={{ $json.name }}',
@@ -194,8 +195,8 @@ describe('WeLink contacts against the sandbox', () => {
 			'/api/contact/v1/batch/result',
 		]);
 
-		const deleted = await op(
-			'syncDepartments',
+		const deleted = await departmentOp(
+			'syncBatch',
 			{ corpDeptCode: '={{ $json.code }}', syncAction: 'delete' },
 			[{ code: 'S-A' }, { code: 'S-0' }],
 		);
@@ -211,8 +212,8 @@ describe('WeLink contacts against the sandbox', () => {
 	});
 
 	it('syncs users (create and update), refusing a duplicate key before anything is sent', async () => {
-		const dupe = await op(
-			'syncUsers',
+		const dupe = await userOp(
+			'syncBatch',
 			{
 				corpUserId: '={{ $json.id }}',
 				userNameCn: '={{ $json.name }}',
@@ -227,8 +228,8 @@ describe('WeLink contacts against the sandbox', () => {
 		expect(dupe.error?.message).toBe('Corp User ID: "E001" is also in item 0 [item 1]');
 		expect(sandbox.state.log.all({ path: '/api/contact/v1/user/batch/sync' })).toHaveLength(0);
 
-		const run = await op(
-			'syncUsers',
+		const run = await userOp(
+			'syncBatch',
 			{
 				corpUserId: '={{ $json.id }}',
 				userNameCn: '={{ $json.name }}',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
-import type { RenamedOperations } from '../../shared/versions';
+import { renamedOperationsRunner, type RenamedOperations } from '../../shared/versions';
 import * as aiBot from './aiBot';
 import * as apiRequest from './apiRequest';
 import * as approval from './approval';
@@ -62,6 +62,8 @@ export const renamedOperations: RenamedOperations = {
 	tag: { getAll: 'list' },
 };
 
+const runsAs = renamedOperationsRunner(renamedOperations);
+
 export async function router(this: IExecuteFunctions) {
-	return await routeOperation.call(this, operations, renamedOperations);
+	return await routeOperation.call(this, operations, runsAs);
 }

@@ -1,12 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { routeOperation, type OperationMap } from '../../shared/router';
+import { splitResourceRunner } from '../../shared/versions';
 import * as apiRequest from './apiRequest';
 import * as attendance from './attendance';
-import * as contact from './contact';
 import * as contactsSync from './contactsSync';
+import * as department from './department';
 import * as message from './message';
 import * as todo from './todo';
+import * as user from './user';
+import { contactVersion1 } from './version1';
 
 export const operations: OperationMap = {
 	apiRequest: { request: apiRequest.request },
@@ -20,22 +23,8 @@ export const operations: OperationMap = {
 		recall: message.recall,
 	},
 	todo: { create: todo.create, handOver: todo.handOver, close: todo.close },
-	contact: {
-		getDepartment: contact.getDepartment,
-		getManyDepartments: contact.getManyDepartments,
-		createDepartment: contact.createDepartment,
-		updateDepartment: contact.updateDepartment,
-		deleteDepartment: contact.deleteDepartment,
-		getUser: contact.getUser,
-		getManyUsers: contact.getManyUsers,
-		getUserIds: contact.getUserIds,
-		createUser: contact.createUser,
-		updateUser: contact.updateUser,
-		deleteUser: contact.deleteUser,
-		syncDepartments: contact.syncDepartments,
-		syncUsers: contact.syncUsers,
-		getBatchJob: contact.getBatchJob,
-	},
+	department: department.operations,
+	user: user.operations,
 	contactsSync: {
 		syncToWeLink: contactsSync.syncToWeLink,
 		exportFromWeLink: contactsSync.exportFromWeLink,
@@ -43,6 +32,8 @@ export const operations: OperationMap = {
 	attendance: { getRecords: attendance.getRecords },
 };
 
+const runsAs = splitResourceRunner(contactVersion1);
+
 export async function router(this: IExecuteFunctions) {
-	return await routeOperation.call(this, operations);
+	return await routeOperation.call(this, operations, runsAs);
 }

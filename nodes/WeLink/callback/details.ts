@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../shared/batching';
-import { CONTACT_CONCURRENCY, getDepartment, getUser } from '../actions/contact/api';
+import { CONTACT_CONCURRENCY, getDepartment, getUser } from '../actions/contacts/api';
 
 /**
  * "Include Details" for contact events (reference §6.1): WeLink sends ids only

@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fetchAllDepartments } from '../actions/contact/api';
+import { fetchAllDepartments } from '../actions/contacts/api';
 import { weLinkApiRequestAllItems } from '../transport';
 
 /** Departments scanned per page of the user picker (each is one or more user/simplelist calls). */

@@ -3,9 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../../harness/run.cjs';
 import { credentials, fakeWeLink, resetWeLink, type Call } from './fake';
 
-const node = (operation: string, parameters: Record<string, unknown>, continueOnFail = false) => ({
+const node = (
+	resource: 'department' | 'user',
+	operation: string,
+	parameters: Record<string, unknown>,
+	continueOnFail = false,
+) => ({
 	type: 'weLink',
-	parameters: { resource: 'contact', operation, ...parameters },
+	parameters: { resource, operation, ...parameters },
 	continueOnFail,
 });
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
@@ -29,10 +34,12 @@ describe('Contact: departments', () => {
 			...dept('1001'),
 			query: call.query,
 		}));
-		const byCode = await runNode(node('getDepartment', { department: rl('id', '1001') }), {
+		const byCode = await runNode(node('department', 'get', { department: rl('id', '1001') }), {
 			credentials,
 		});
-		await runNode(node('getDepartment', { department: rl('corpCode', 'D001') }), { credentials });
+		await runNode(node('department', 'get', { department: rl('corpCode', 'D001') }), {
+			credentials,
+		});
 		expect(calls.map((c) => [c.method, c.path, c.query])).toEqual([
 			['GET', '/contact/v2/department/detail', { deptCode: '1001' }],
 			['GET', '/contact/v2/department/detail', { corpDeptCode: 'D001' }],
@@ -46,7 +53,7 @@ describe('Contact: departments', () => {
 			departmentInfo: call.query.offset === '1' ? depts(2000, 100) : depts(2100, 30),
 		}));
 		const run = await runNode(
-			node('getManyDepartments', { parentDepartment: rl('id', '1001'), returnAll: true }),
+			node('department', 'getAll', { parentDepartment: rl('id', '1001'), returnAll: true }),
 			{ credentials },
 		);
 		expect(calls.map((c) => c.query)).toEqual([
@@ -59,7 +66,7 @@ describe('Contact: departments', () => {
 	it('stops on a page with nothing new (a server that ignores the page number) and honours the limit', async () => {
 		const calls = fakeWeLink(() => ({ code: '0', departmentInfo: depts(2000, 100) }));
 		const run = await runNode(
-			node('getManyDepartments', {
+			node('department', 'getAll', {
 				parentDepartment: rl('id', '1001'),
 				options: { includeDescendants: true },
 				limit: 150,
@@ -76,7 +83,7 @@ describe('Contact: departments', () => {
 		resetWeLink();
 		fakeWeLink(() => ({ code: '0', departmentInfo: depts(2000, 100) }));
 		const limited = await runNode(
-			node('getManyDepartments', { parentDepartment: rl('id', '1001'), limit: 7 }),
+			node('department', 'getAll', { parentDepartment: rl('id', '1001'), limit: 7 }),
 			{ credentials },
 		);
 		expect(limited.output('Node')).toHaveLength(7);
@@ -99,7 +106,7 @@ describe('Contact: departments', () => {
 			};
 		});
 		const run = await runNode(
-			node('getManyDepartments', {
+			node('department', 'getAll', {
 				parentDepartment: rl('id', '0'),
 				options: { includeDescendants: true },
 				returnAll: true,
@@ -121,7 +128,7 @@ describe('Contact: departments', () => {
 				: { code: '0', departmentInfo: [dept('1003')] },
 		);
 		await runNode(
-			node('getManyDepartments', { parentDepartment: rl('corpCode', 'D001'), limit: 5 }),
+			node('department', 'getAll', { parentDepartment: rl('corpCode', 'D001'), limit: 5 }),
 			{ credentials },
 		);
 		expect(calls.map((c) => [c.path, c.query])).toEqual([
@@ -141,7 +148,7 @@ describe('Contact: departments', () => {
 			path: call.path,
 		}));
 		await runNode(
-			node('createDepartment', {
+			node('department', 'create', {
 				parentDepartment: rl('corpCode', 'D001'),
 				corpDeptCode: 'D900',
 				deptNameCn: '测试部',
@@ -157,7 +164,7 @@ describe('Contact: departments', () => {
 			{ credentials },
 		);
 		await runNode(
-			node('createDepartment', {
+			node('department', 'create', {
 				parentDepartment: rl('id', '0'),
 				corpDeptCode: 'D901',
 				deptNameCn: '一级',
@@ -165,13 +172,13 @@ describe('Contact: departments', () => {
 			{ credentials },
 		);
 		await runNode(
-			node('updateDepartment', {
+			node('department', 'update', {
 				department: rl('id', '9001'),
 				updateFields: { deptNameCn: '质量部', parentCode: '1002' },
 			}),
 			{ credentials },
 		);
-		await runNode(node('deleteDepartment', { department: rl('corpCode', 'D900') }), {
+		await runNode(node('department', 'delete', { department: rl('corpCode', 'D900') }), {
 			credentials,
 		});
 		expect(calls.map((c) => [c.method, c.path, c.body])).toEqual([
@@ -207,7 +214,7 @@ describe('Contact: departments', () => {
 	it('does not repeat a create after an ambiguous failure, but repeats an update', async () => {
 		const calls = fakeWeLink((_c, n) => (n === 1 || n === 2 ? [500, 'oops'] : { code: '0' }));
 		const created = await runNode(
-			node('createDepartment', {
+			node('department', 'create', {
 				parentDepartment: rl('id', '0'),
 				corpDeptCode: 'D1',
 				deptNameCn: 'x',
@@ -216,7 +223,10 @@ describe('Contact: departments', () => {
 		);
 		expect(created.error?.message).toBe('WeLink: oops (HTTP 500)');
 		const updated = await runNode(
-			node('updateDepartment', { department: rl('id', '1'), updateFields: { deptNameCn: 'y' } }),
+			node('department', 'update', {
+				department: rl('id', '1'),
+				updateFields: { deptNameCn: 'y' },
+			}),
 			{ credentials },
 		);
 		expect(updated.error).toBeUndefined();
@@ -236,11 +246,11 @@ describe('Contact: users', () => {
 			userId: 'zhangsan@welink',
 			userNameCn: '张三',
 		}));
-		const run = await runNode(node('getUser', { user: rl('mobile', '+86-15800000001') }), {
+		const run = await runNode(node('user', 'get', { user: rl('mobile', '+86-15800000001') }), {
 			credentials,
 		});
-		await runNode(node('getUser', { user: rl('corpUserId', 'E001') }), { credentials });
-		await runNode(node('getUser', { user: rl('list', 'zhangsan@welink') }), { credentials });
+		await runNode(node('user', 'get', { user: rl('corpUserId', 'E001') }), { credentials });
+		await runNode(node('user', 'get', { user: rl('list', 'zhangsan@welink') }), { credentials });
 		expect(calls.map((c) => [c.method, c.path, c.body])).toEqual([
 			['POST', '/contact/v2/user/detail', { mobileNumber: '+86-15800000001' }],
 			['POST', '/contact/v2/user/detail', { corpUserId: 'E001' }],
@@ -259,13 +269,16 @@ describe('Contact: users', () => {
 			})),
 		}));
 		const all = await runNode(
-			node('getManyUsers', { department: rl('corpCode', 'D001'), returnAll: true }),
+			node('user', 'getAll', { department: rl('corpCode', 'D001'), returnAll: true }),
 			{ credentials },
 		);
 		expect(all.output('Node')).toHaveLength(57);
-		const some = await runNode(node('getManyUsers', { department: rl('id', '1001'), limit: 10 }), {
-			credentials,
-		});
+		const some = await runNode(
+			node('user', 'getAll', { department: rl('id', '1001'), limit: 10 }),
+			{
+				credentials,
+			},
+		);
 		expect(some.output('Node')).toHaveLength(10);
 		expect(calls.map((c) => [c.path, c.query])).toEqual([
 			['/contact/v2/user/list', { corpDeptCode: 'D001', pageNo: '1', pageSize: '50' }],
@@ -282,7 +295,7 @@ describe('Contact: users', () => {
 				.map((corpUserId) => ({ corpUserId, userId: `${corpUserId.toLowerCase()}@welink` })),
 		}));
 		const ids = Array.from({ length: 120 }, (_, i) => `E${i}`);
-		const run = await runNode(node('getUserIds', { corpUserIds: '={{ $json.ids }}' }), {
+		const run = await runNode(node('user', 'getIds', { corpUserIds: '={{ $json.ids }}' }), {
 			credentials,
 			items: [{ ids }],
 		});
@@ -307,7 +320,7 @@ describe('Contact: users', () => {
 			corpUserId: 'E900',
 		}));
 		const created = await runNode(
-			node('createUser', {
+			node('user', 'create', {
 				corpUserId: 'E900',
 				userNameCn: '赵六',
 				mobileNumber: '+86-13900000900',
@@ -331,13 +344,13 @@ describe('Contact: users', () => {
 		);
 		expect(created.output('Node')[0]).toMatchObject({ userId: 'e900@welink', created: true });
 		await runNode(
-			node('updateUser', {
+			node('user', 'update', {
 				user: rl('corpUserId', 'E900'),
 				updateFields: { userNameCn: '赵六六', sex: 'M', corpDeptCodes: 'D001' },
 			}),
 			{ credentials },
 		);
-		await runNode(node('deleteUser', { user: rl('id', 'e900@welink') }), { credentials });
+		await runNode(node('user', 'delete', { user: rl('id', 'e900@welink') }), { credentials });
 		expect(calls.map((c) => [c.path, c.body])).toEqual([
 			[
 				'/contact/v1/user/create',
@@ -369,7 +382,7 @@ describe('Contact: users', () => {
 	});
 
 	const createUser = (parameters: Record<string, unknown>) =>
-		node('createUser', {
+		node('user', 'create', {
 			corpUserId: 'E900',
 			userNameCn: '赵六',
 			mobileNumber: '+86-13900000900',
@@ -398,28 +411,28 @@ describe('Contact: users', () => {
 			'Extra Attributes (JSON): is not valid JSON [item 0]',
 		],
 		[
-			node('updateUser', { user: rl('id', 'a@welink'), updateFields: {} }),
+			node('user', 'update', { user: rl('id', 'a@welink'), updateFields: {} }),
 			'Update Fields: nothing to update [item 0]',
 		],
 		[
-			node('updateUser', {
+			node('user', 'update', {
 				user: rl('id', 'a@welink'),
 				updateFields: { deptCodes: '1', corpDeptCodes: 'D1' },
 			}),
 			'Corp Department Codes: is set together with Department Codes [item 0]',
 		],
 		[
-			node('getUser', { user: rl('mobile', '15800000001') }),
+			node('user', 'get', { user: rl('mobile', '15800000001') }),
 			'User: "15800000001" is not a mobile number in WeLink\'s format [item 0]',
 		],
-		[node('getUser', { user: rl('id', '={{ "" }}') }), 'User: is required [item 0]'],
+		[node('user', 'get', { user: rl('id', '={{ "" }}') }), 'User: is required [item 0]'],
 		[
-			node('deleteUser', { user: rl('corpUserId', 'E 1') }),
+			node('user', 'delete', { user: rl('corpUserId', 'E 1') }),
 			'User: "E 1" is not an ID (no spaces, at most 128 characters) [item 0]',
 		],
-		[node('getUserIds', { corpUserIds: '={{ [] }}' }), 'Corp User IDs: is empty [item 0]'],
+		[node('user', 'getIds', { corpUserIds: '={{ [] }}' }), 'Corp User IDs: is empty [item 0]'],
 		[
-			node('createDepartment', {
+			node('department', 'create', {
 				parentDepartment: rl('id', '0'),
 				corpDeptCode: 'D 1',
 				deptNameCn: 'x',
@@ -427,7 +440,7 @@ describe('Contact: users', () => {
 			'Corp Department Code: "D 1" is not a department code (no spaces, at most 64 characters) [item 0]',
 		],
 		[
-			node('createDepartment', {
+			node('department', 'create', {
 				parentDepartment: rl('id', '0'),
 				corpDeptCode: 'D1',
 				deptNameCn: '部'.repeat(129),
@@ -435,7 +448,7 @@ describe('Contact: users', () => {
 			'Name (Chinese): is 129 characters, over the limit of 128 characters [item 0]',
 		],
 		[
-			node('createDepartment', {
+			node('department', 'create', {
 				parentDepartment: rl('id', '0'),
 				corpDeptCode: 'D1',
 				deptNameCn: 'x',
@@ -444,21 +457,21 @@ describe('Contact: users', () => {
 			'Name (English): is 129 characters, over the limit of 128 characters [item 0]',
 		],
 		[
-			node('updateDepartment', { department: rl('id', '1'), updateFields: {} }),
+			node('department', 'update', { department: rl('id', '1'), updateFields: {} }),
 			'Update Fields: nothing to update [item 0]',
 		],
 		[
-			node('updateDepartment', {
+			node('department', 'update', {
 				department: rl('id', '1'),
 				updateFields: { parentCode: '2', corpParentCode: 'D2' },
 			}),
 			'Parent Corp Department Code: is set together with Parent Department Code [item 0]',
 		],
 		[
-			node('getManyDepartments', { parentDepartment: rl('id', '0'), limit: 0 }),
+			node('department', 'getAll', { parentDepartment: rl('id', '0'), limit: 0 }),
 			'Limit: 0 is not a whole number of at least 1 [item 0]',
 		],
-		[node('getBatchJob', { jobId: '={{ "" }}' }), 'Job ID: is required [item 0]'],
+		[node('department', 'getBatchJob', { jobId: '={{ "" }}' }), 'Job ID: is required [item 0]'],
 	])('refuses %j before any call', async (parameters, message) => {
 		const calls: Call[] = fakeWeLink();
 		const run = await runNode(parameters, { credentials });
@@ -470,7 +483,8 @@ describe('Contact: users', () => {
 describe('Contact: batch sync jobs', () => {
 	const syncDepartments = (extra: Record<string, unknown> = {}, continueOnFail = false) =>
 		node(
-			'syncDepartments',
+			'department',
+			'syncBatch',
 			{
 				corpDeptCode: '={{ $json.code }}',
 				deptNameCn: '={{ $json.name }}',
@@ -570,7 +584,7 @@ describe('Contact: batch sync jobs', () => {
 				: { code: '0', percentage: 100, data: [{ corpDeptCode: 'A', code: '0' }] },
 		);
 		const run = await runNode(
-			node('syncDepartments', {
+			node('department', 'syncBatch', {
 				corpDeptCode: '={{ $json.code }}',
 				syncAction: '={{ $json.action }}',
 				deptNameCn: 'n',
@@ -608,7 +622,7 @@ describe('Contact: batch sync jobs', () => {
 					},
 		);
 		const run = await runNode(
-			node('syncUsers', {
+			node('user', 'syncBatch', {
 				corpUserId: 'E1',
 				userNameCn: '张三',
 				mobileNumber: '+86-15800000001',
@@ -658,7 +672,7 @@ describe('Contact: batch sync jobs', () => {
 				: { code: '0', percentage: 30 },
 		);
 		const run = await runNode(
-			node('syncUsers', {
+			node('user', 'syncBatch', {
 				corpUserId: 'E1',
 				userNameCn: '张三',
 				mobileNumber: '+86-15800000001',
@@ -681,7 +695,9 @@ describe('Contact: batch sync jobs', () => {
 			total: 1,
 			data: [{ code: '0' }],
 		}));
-		const run = await runNode(node('getBatchJob', { jobId: 'job9' }), { credentials });
+		const run = await runNode(node('department', 'getBatchJob', { jobId: 'job9' }), {
+			credentials,
+		});
 		expect(calls.map((c) => [c.method, c.path, c.query])).toEqual([
 			['GET', '/contact/v1/batch/result', { jobId: 'job9' }],
 		]);
@@ -733,7 +749,7 @@ describe('Contact: batch sync jobs', () => {
 	it('refuses a main corp department that is not one of the user’s departments', async () => {
 		const calls = fakeWeLink();
 		const run = await runNode(
-			node('syncUsers', {
+			node('user', 'syncBatch', {
 				corpUserId: 'E1',
 				userNameCn: '张三',
 				mobileNumber: '+86-15800000001',

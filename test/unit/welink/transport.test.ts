@@ -3,16 +3,16 @@ import { runNode } from '../../harness/run.cjs';
 import { credentials, fakeWeLink, resetWeLink, type Answer, type Call } from './fake';
 
 /** A contact read of one record picked by ID. */
-const read = (operation: string, field: string, value: string) => ({
+const read = (resource: string, field: string, value: string) => ({
 	type: 'weLink',
 	parameters: {
-		resource: 'contact',
-		operation,
+		resource,
+		operation: 'get',
 		[field]: { __rl: true, mode: 'id', value },
 	},
 });
-const getUser = read('getUser', 'user', 'zhangsan@welink');
-const getDepartment = read('getDepartment', 'department', '1001');
+const getUser = read('user', 'user', 'zhangsan@welink');
+const getDepartment = read('department', 'department', '1001');
 
 let issued = 0;
 /** The token endpoint issues NEW-1, NEW-2 …; every other call gets `answer(call)`. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { syncProperties } from '../../../shared/orgSync/node';
-import { MAX_WAIT_SECONDS } from '../contact/batchSync';
+import { MAX_WAIT_SECONDS } from '../contacts/batchSync';
 import * as exportFromWeLink from './exportFromWeLink.operation';
 import * as syncToWeLink from './syncToWeLink.operation';
 import { properNounAction } from '../../../shared/subtitles';

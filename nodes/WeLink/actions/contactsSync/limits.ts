@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import type { PlatformLimits } from '../../../shared/orgSync/model';
-import { MAX_DEPT_NAME } from '../contact/department';
+import { MAX_DEPT_NAME } from '../department/details';
 
 /**
  * The virtual root: WeLink has no root department object; level-1 departments have parent code "0"

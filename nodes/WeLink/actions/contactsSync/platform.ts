@@ -8,7 +8,7 @@ import type { SyncPlatform } from '../../../shared/orgSync/node';
 import type { ApiContext } from '../../../shared/transport';
 import { WELINK_CREDENTIAL } from '../../transport';
 import { MOBILE, type DepartmentRef, type UserRef } from '../common/fields';
-import * as api from '../contact/api';
+import * as api from '../contacts/api';
 import {
 	MAX_ORDER,
 	MIN_ORDER,

@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { chunk, mapWithConcurrency } from '../../../shared/batching';
 import type { ApiContext } from '../../../shared/transport';
-import * as api from '../contact/api';
+import * as api from '../contacts/api';
 import { OWN_CODE } from './limits';
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/node';
 import { inputError } from '../../../shared/validation';
-import { MAX_WAIT_SECONDS } from '../contact/batchSync';
+import { MAX_WAIT_SECONDS } from '../contacts/batchSync';
 import { weLinkSyncPlatform } from './platform';
 
 export const outputNames = SYNC_OUTPUTS;

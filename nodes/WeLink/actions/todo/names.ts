@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { getUser } from '../contact/api';
+import { getUser } from '../contacts/api';
 
 /** A person on a todo: WeLink user ID plus Chinese and English names (both required by the todo APIs). */
 export interface Person {

@@ -1,9 +1,85 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
 import { readIdList } from '../common/fields';
-import { executeBatchSync, type SyncRecord } from './batchSync';
-import { EMAIL, readMobile } from './user';
+import { executeBatchSync, type SyncRecord } from '../contacts/batchSync';
+import { maxWaitOption } from '../contacts/fields';
+import { EMAIL, readMobile } from './details';
+import { newUserFields, RESOURCE } from './fields';
+
+export const option: OperationOption = {
+	name: 'Sync in Batch',
+	value: 'syncBatch',
+	action: 'Sync users in batch',
+	description: 'Create or update users from all input items in WeLink jobs of 100 (批量同步用户)',
+};
+
+const show = showFor(RESOURCE, 'syncBatch');
+
+export const description: INodeProperties[] = [
+	...newUserFields('syncBatch'),
+	{
+		displayName: 'Corp Department Codes',
+		name: 'corpDeptCodes',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'D001, D002',
+		description: 'The user’s departments by your own codes (corpDeptCodes), separated by commas',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Email',
+				name: 'userEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Employee ID',
+				name: 'employeeId',
+				type: 'string',
+				default: '',
+				description: 'Employee number (工号)',
+			},
+			{
+				displayName: 'Main Corp Department Code',
+				name: 'mainCorpDeptCode',
+				type: 'string',
+				default: '',
+				description: 'One of the corp department codes: the user’s main department',
+			},
+			{
+				displayName: 'Name (English)',
+				name: 'userNameEn',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Position',
+				name: 'position',
+				type: 'string',
+				default: '',
+				description: 'Job title (职位)',
+			},
+		],
+	},
+	maxWaitOption(show),
+];
 
 /** One input item = one user of contact/v1/user/batch/sync (created when missing, else updated). */
 function readRecord(ctx: IExecuteFunctions, i: number): SyncRecord {

@@ -1,9 +1,85 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readIdList } from '../common/fields';
-import { executeBatchSync, type SyncRecord } from './batchSync';
-import { checkCode, checkDeptName } from './department';
+import { readIdList, usersField } from '../common/fields';
+import { executeBatchSync, type SyncRecord } from '../contacts/batchSync';
+import { maxWaitOption } from '../contacts/fields';
+import { checkCode, checkDeptName } from './details';
+import { corpDeptCodeField, deptNameField, RESOURCE } from './fields';
+
+export const option: OperationOption = {
+	name: 'Sync in Batch',
+	value: 'syncBatch',
+	action: 'Sync departments in batch',
+	description:
+		'Create, update or delete departments from all input items in WeLink jobs of 100 (批量同步部门)',
+};
+
+const show = showFor(RESOURCE, 'syncBatch');
+const upsert = { show: { ...show.show, syncAction: ['upsert'] } };
+
+export const description: INodeProperties[] = [
+	corpDeptCodeField('syncBatch'),
+	{
+		displayName: 'Action',
+		name: 'syncAction',
+		type: 'options',
+		default: 'upsert',
+		options: [
+			{ name: 'Create or Update', value: 'upsert' },
+			{ name: 'Delete', value: 'delete' },
+		],
+		description: 'What to do with this department (valid "1" or "0")',
+		displayOptions: show,
+	},
+	deptNameField(upsert),
+	{
+		displayName: 'Parent Corp Department Code',
+		name: 'corpParentCode',
+		type: 'string',
+		required: true,
+		default: '0',
+		description: 'Your own code of the parent department; 0 for a level-1 department',
+		displayOptions: upsert,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: upsert,
+		options: [
+			usersField({
+				name: 'managers',
+				displayName: 'Manager Names or IDs',
+				description: 'Department managers (managerId), WeLink user IDs.',
+			}),
+			{
+				displayName: 'Name (English)',
+				name: 'deptNameEn',
+				type: 'string',
+				default: '',
+				description: 'English department name, at most 128 characters',
+			},
+			{
+				displayName: 'Order',
+				name: 'orderNo',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 999 },
+				default: 1,
+				description: 'Position among its siblings, 1–999 (lower first)',
+			},
+		],
+	},
+	maxWaitOption(show),
+];
 
 /** orderNo range (reference §5.5). */
 export const ORDER_MIN = 1;

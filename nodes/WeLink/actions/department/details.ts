@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkText, inputError } from '../../../shared/validation';
-import { readIdList, usersField } from '../common/fields';
+import { readIdList } from '../common/fields';
 
 // UNCONFIRMED: no department name limit is published; 128 characters is assumed (the Python SDK's only
 // 128, MAX_DEPT_NAME_LENGTH, is for a meeting attendee's department name).
@@ -17,58 +17,6 @@ export function checkDeptName(
 	const text = String(value ?? '').trim();
 	checkText(ctx, i, text, { field, max: MAX_DEPT_NAME, unit: 'characters', required });
 	return text;
-}
-
-/** Optional department fields shared by Create (Additional Fields) and Update (Update Fields). */
-export function departmentDetailFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Create Department Group',
-			name: 'createDeptGroup',
-			type: 'boolean',
-			default: false,
-			description: 'Whether WeLink creates a group chat for the department (createDeptGroup)',
-		},
-		{
-			displayName: 'Group Includes Sub-Departments',
-			name: 'groupContainSubDept',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the department group chat also holds the sub-departments’ members',
-		},
-		{
-			displayName: 'Group Owner ID',
-			name: 'deptGroupOwnerId',
-			type: 'string',
-			default: '',
-			description: 'WeLink user ID of the department group chat’s owner',
-		},
-		usersField({
-			name: 'managers',
-			displayName: 'Manager Names or IDs',
-			description: 'Department managers (managerId), WeLink user IDs.',
-		}),
-		{
-			displayName: 'Name (English)',
-			name: 'deptNameEn',
-			type: 'string',
-			default: '',
-			description: 'English department name, at most 128 characters',
-		},
-		{
-			displayName: 'Visible Range',
-			name: 'visibleRange',
-			type: 'options',
-			default: 1,
-			// PY constants VISIBLE_RANGE_*: 1 全部可见, 2 (仅)自己可见, 3 当前部门和子部门可见.
-			options: [
-				{ name: 'Everyone', value: 1 },
-				{ name: 'Own Department and Sub-Departments', value: 3 },
-				{ name: 'Only the Department Itself', value: 2 },
-			],
-			description: 'Who can see the department in the contacts',
-		},
-	];
 }
 
 /** Reads the optional fields into the body WeLink expects. */

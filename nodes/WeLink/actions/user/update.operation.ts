@@ -1,9 +1,30 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
 import { readUserRef } from '../common/fields';
-import { updateUser } from './api';
-import { readUserDetails } from './user';
+import { updateUser } from '../contacts/api';
+import { readUserDetails } from './details';
+import { RESOURCE, userDetailFields, userField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a user',
+};
+
+export const description: INodeProperties[] = [
+	userField('update'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, 'update'),
+		options: userDetailFields('update'),
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const ref = readUserRef(this, i, 'user', 'User');

@@ -333,7 +333,7 @@ export async function waitForBatchJob(
 				`WeLink batch job ${jobId} is still running (${job.percentage}%) after ${Math.round((Date.now() - started) / 1000)} s`,
 				{
 					itemIndex: options.itemIndex,
-					description: `WeLink keeps working on it. Read its result later with Contact → Get Batch Job and job ID ${jobId}, or raise Max Wait.`,
+					description: `WeLink keeps working on it. Read its result later with Department or User → Get Batch Job and job ID ${jobId}, or raise Max Wait.`,
 				},
 			);
 		}

@@ -1,8 +1,40 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { type OperationOption, showFor } from '../../../shared/display';
 import { readDepartmentRef } from '../common/fields';
-import { createDepartment } from './api';
-import { checkCode, checkDeptName, readDepartmentDetails } from './department';
+import { createDepartment } from '../contacts/api';
+import { checkCode, checkDeptName, readDepartmentDetails } from './details';
+import {
+	corpDeptCodeField,
+	departmentDetailFields,
+	deptNameField,
+	parentDepartmentField,
+	RESOURCE,
+} from './fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a department',
+	description: 'Create one department at once (创建部门)',
+};
+
+const show = showFor(RESOURCE, 'create');
+
+export const description: INodeProperties[] = [
+	parentDepartmentField('create'),
+	corpDeptCodeField('create'),
+	deptNameField(show),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: departmentDetailFields(),
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const parent = readDepartmentRef(this, i, 'parentDepartment', 'Parent Department');

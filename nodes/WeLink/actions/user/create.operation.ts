@@ -1,9 +1,39 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readIdList } from '../common/fields';
-import { createUser } from './api';
-import { readMobile, readUserDetails } from './user';
+import { departmentsField, readIdList } from '../common/fields';
+import { createUser } from '../contacts/api';
+import { readMobile, readUserDetails } from './details';
+import { newUserFields, RESOURCE, userDetailFields } from './fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a user',
+	description: 'Create one user at once (创建用户)',
+};
+
+const show = showFor(RESOURCE, 'create');
+
+export const description: INodeProperties[] = [
+	...newUserFields('create'),
+	departmentsField({
+		name: 'departments',
+		displayName: 'Department Names or IDs',
+		description: 'The user’s departments (deptCodes).',
+		displayOptions: show,
+	}),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: userDetailFields('create'),
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const corpUserId = String(this.getNodeParameter('corpUserId', i, '') ?? '').trim();

@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { inputError, parseJsonObject, splitList } from '../../../shared/validation';
-import { checkMobile, readIdList } from '../common/fields';
+import { showFor } from '../../../shared/display';
+import { userLocator } from '../common/fields';
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const RESOURCE = 'user';
+
+/** The user an operation works on. */
+export const userField = (operation: string): INodeProperties =>
+	userLocator({
+		name: 'user',
+		displayName: 'User',
+		description: 'The user, by WeLink user ID, your own ID (corpUserId) or mobile number',
+		required: true,
+		anyKey: true,
+		displayOptions: showFor(RESOURCE, operation),
+	});
 
 /** Optional user fields shared by Create (Additional Fields) and Update (Update Fields). */
 export function userDetailFields(operation: 'create' | 'update'): INodeProperties[] {
@@ -134,63 +145,51 @@ export function userDetailFields(operation: 'create' | 'update'): INodePropertie
 	];
 }
 
-export function readUserDetails(
-	ctx: IExecuteFunctions,
-	i: number,
-	fields: IDataObject,
-): IDataObject {
-	const body: IDataObject = {};
-	const text = (name: string, field: string, required = false) => {
-		if (fields[name] === undefined) return;
-		const value = String(fields[name] ?? '').trim();
-		if (required && !value) throw inputError(ctx, i, field, 'is required', `Give the ${field}.`);
-		if (value) body[name] = value;
-	};
-	text('userNameCn', 'Name (Chinese)', true);
-	text('userNameEn', 'Name (English)');
-	text('employeeId', 'Employee ID');
-	text('position', 'Position');
-	text('landlineNumber', 'Landline Number');
-	text('remark', 'Remark');
-	if (fields.sex !== undefined) body.sex = fields.sex === 'F' ? 'F' : 'M';
-	if (fields.userEmail !== undefined) {
-		const email = String(fields.userEmail ?? '').trim();
-		if (email && !EMAIL.test(email))
-			throw inputError(ctx, i, 'Email', `"${email}" is not an email address`, 'Give name@domain.');
-		if (email) body.userEmail = email;
-	}
-	if (fields.deptCodes !== undefined) {
-		const codes = readIdList(ctx, i, 'Department Codes', fields.deptCodes, {
-			what: 'department code',
-		});
-		if (codes.length) body.deptCodes = codes;
-	}
-	if (fields.corpDeptCodes !== undefined) {
-		const codes = readIdList(ctx, i, 'Corp Department Codes', fields.corpDeptCodes, {
-			what: 'department code',
-		});
-		if (codes.length) body.corpDeptCodes = codes;
-	}
-	const main = String(fields.mainDeptCode ?? '').trim();
-	if (main) body.mainDeptCode = main;
-	if (fields.phoneNumber !== undefined) {
-		const phones = splitList(fields.phoneNumber);
-		if (phones.length) body.phoneNumber = phones;
-	}
-	if (fields.isHidePhoneNumber !== undefined)
-		body.isHidePhoneNumber = fields.isHidePhoneNumber ? 1 : 0;
-	if (fields.isNotify !== undefined) body.isNotify = fields.isNotify ? 1 : 0;
-	if (fields.extAttr !== undefined) {
-		const ext = parseJsonObject(ctx, i, 'Extra Attributes (JSON)', fields.extAttr);
-		if (Object.keys(ext).length) body.extAttr = ext;
-	}
-	return body;
-}
+const sexField = (operation: string): INodeProperties => ({
+	displayName: 'Sex',
+	name: 'sex',
+	type: 'options',
+	required: true,
+	default: 'M',
+	options: [
+		{ name: 'Female', value: 'F' },
+		{ name: 'Male', value: 'M' },
+	],
+	displayOptions: showFor(RESOURCE, operation),
+});
 
-export function readMobile(ctx: IExecuteFunctions, i: number, field: string, value: unknown) {
-	const mobile = String(value ?? '').trim();
-	if (!mobile)
-		throw inputError(ctx, i, field, 'is required', 'Give the mobile number as +86-15811847236.');
-	checkMobile(ctx, i, field, mobile);
-	return mobile;
-}
+/** Fields Create and Sync in Batch share, in this order. */
+export const newUserFields = (operation: string): INodeProperties[] => {
+	const displayOptions = showFor(RESOURCE, operation);
+	return [
+		{
+			displayName: 'Corp User ID',
+			name: 'corpUserId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'E001',
+			description: 'Your own ID for the person (corpUserId), e.g. the employee number',
+			displayOptions,
+		},
+		{
+			displayName: 'Name (Chinese)',
+			name: 'userNameCn',
+			type: 'string',
+			required: true,
+			default: '',
+			displayOptions,
+		},
+		{
+			displayName: 'Mobile Number',
+			name: 'mobileNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '+86-15811847236',
+			description: 'Mobile number as +country code-number',
+			displayOptions,
+		},
+		sexField(operation),
+	];
+};
