@@ -7,11 +7,11 @@ import type {
 
 import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readIdList, usersField } from '../common/fields';
+import { readIdList } from '../common/fields';
 import { executeBatchSync, type SyncRecord } from '../contacts/batchSync';
 import { maxWaitOption } from '../contacts/fields';
 import { checkCode, checkDeptName } from './details';
-import { corpDeptCodeField, deptNameField, RESOURCE } from './fields';
+import { corpDeptCodeField, departmentDetailFields, deptNameField, RESOURCE } from './fields';
 
 export const option: OperationOption = {
 	name: 'Sync in Batch',
@@ -56,18 +56,10 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: upsert,
 		options: [
-			usersField({
-				name: 'managers',
-				displayName: 'Manager Names or IDs',
-				description: 'Department managers (managerId), WeLink user IDs.',
-			}),
-			{
-				displayName: 'Name (English)',
-				name: 'deptNameEn',
-				type: 'string',
-				default: '',
-				description: 'English department name, at most 128 characters',
-			},
+			// What a batch sync record takes of the fields Create offers (contact/v1/department/batch/sync).
+			...departmentDetailFields().filter((field) =>
+				['managers', 'deptNameEn'].includes(field.name),
+			),
 			{
 				displayName: 'Order',
 				name: 'orderNo',

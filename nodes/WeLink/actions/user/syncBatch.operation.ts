@@ -11,7 +11,7 @@ import { readIdList } from '../common/fields';
 import { executeBatchSync, type SyncRecord } from '../contacts/batchSync';
 import { maxWaitOption } from '../contacts/fields';
 import { EMAIL, readMobile } from './details';
-import { newUserFields, RESOURCE } from './fields';
+import { newUserFields, RESOURCE, userDetailFields } from './fields';
 
 export const option: OperationOption = {
 	name: 'Sync in Batch',
@@ -42,20 +42,10 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Email',
-				name: 'userEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Employee ID',
-				name: 'employeeId',
-				type: 'string',
-				default: '',
-				description: 'Employee number (工号)',
-			},
+			// What a batch sync record takes of the fields Create offers (contact/v1/user/batch/sync).
+			...userDetailFields('create').filter((field) =>
+				['userEmail', 'employeeId'].includes(field.name),
+			),
 			{
 				displayName: 'Main Corp Department Code',
 				name: 'mainCorpDeptCode',
@@ -63,19 +53,9 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'One of the corp department codes: the user’s main department',
 			},
-			{
-				displayName: 'Name (English)',
-				name: 'userNameEn',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Position',
-				name: 'position',
-				type: 'string',
-				default: '',
-				description: 'Job title (职位)',
-			},
+			...userDetailFields('create').filter((field) =>
+				['userNameEn', 'position'].includes(field.name),
+			),
 		],
 	},
 	maxWaitOption(show),
