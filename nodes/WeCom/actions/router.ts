@@ -43,7 +43,7 @@ export const operations: OperationMap = {
 		recall: message.recall,
 		updateTemplateCard: message.updateTemplateCard,
 	},
-	media: { upload: media.upload, uploadImage: media.uploadImage, download: media.download },
+	media: media.operations,
 	groupRobot: { send: groupRobot.send },
 	meeting: {
 		create: meeting.create,
