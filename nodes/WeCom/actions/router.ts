@@ -23,7 +23,7 @@ import * as tag from './tag';
 
 export const operations: OperationMap = {
 	aiBot: { reply: aiBot.reply },
-	apiRequest: { request: apiRequest.request },
+	apiRequest: apiRequest.operations,
 	checkin: checkin.operations,
 	department: department.operations,
 	member: member.operations,
