@@ -44,7 +44,7 @@ export const operations: OperationMap = {
 		updateTemplateCard: message.updateTemplateCard,
 	},
 	media: media.operations,
-	groupRobot: { send: groupRobot.send },
+	groupRobot: groupRobot.operations,
 	meeting: {
 		create: meeting.create,
 		update: meeting.update,
