@@ -45,13 +45,7 @@ export const operations: OperationMap = {
 	},
 	media: media.operations,
 	groupRobot: groupRobot.operations,
-	meeting: {
-		create: meeting.create,
-		update: meeting.update,
-		cancel: meeting.cancel,
-		get: meeting.get,
-		getAll: meeting.getAll,
-	},
+	meeting: meeting.operations,
 };
 
 /** Operations named as n8n names them since node version 2, with their version 1 names. */
