@@ -6,7 +6,7 @@ import { multipartFile } from '../../../shared/multipart';
 import { checkText, inputError, splitList, stringParam } from '../../../shared/validation';
 import { robotRequest } from '../../transport/robot';
 import { readMediaFile, type MediaFile } from '../media/rules';
-import { checkUrl } from '../message/content';
+import { checkUrl } from '../message/contentChecks';
 import { templateCardFields } from '../message/templateCard';
 import { readTemplateCard } from '../message/templateCardWire';
 

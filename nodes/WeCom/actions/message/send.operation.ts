@@ -4,7 +4,7 @@ import { partialFailure } from '../../../shared/partialFailure';
 import { inputError } from '../../../shared/validation';
 import { weComAgentId, weComApiRequest } from '../../transport';
 import { uploadTemporaryMedia } from '../media/upload';
-import { readContent, type MessageContent } from './content';
+import { readContent, type MessageContent } from './contentWire';
 import { cancelNotices } from './notices';
 import { earlierIdenticalSend, rememberSend } from './duplicates';
 import { planBatches, readRecipients, resolveMobiles, type Recipients } from './recipients';
