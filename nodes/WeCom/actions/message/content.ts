@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { RESOURCE, show } from './fields';
+
 /**
  * Message types of message/send (reference §3.1) with their fields and documented limits; the
  * content is read in contentWire.ts and checked in contentChecks.ts.
@@ -23,7 +25,7 @@ const MEDIA_TYPES = ['image', 'voice', 'video', 'file'];
 
 export function contentFields(operation: string): INodeProperties[] {
 	const on = (...types: string[]) => ({
-		show: { resource: ['message'], operation: [operation], messageType: types },
+		show: { resource: [RESOURCE], operation: [operation], messageType: types },
 	});
 	return [
 		{
@@ -32,7 +34,7 @@ export function contentFields(operation: string): INodeProperties[] {
 			type: 'options',
 			options: MESSAGE_TYPES,
 			default: 'text',
-			displayOptions: { show: { resource: ['message'], operation: [operation] } },
+			displayOptions: show(operation),
 		},
 		{
 			displayName: 'Content',
