@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationPicker, type OperationOption } from './display';
 import { inputError, parseJsonObject } from './validation';
 
 /**
@@ -16,25 +17,29 @@ export interface ApiRequestSpec {
 	paging: INodeProperties[];
 }
 
+/** The picker entry of "Make a Request". */
+export function apiRequestOption(operationDescription: string): OperationOption {
+	return {
+		name: 'Make a Request',
+		value: 'request',
+		action: 'Make an API request',
+		description: operationDescription,
+	};
+}
+
 export function apiRequestProperties(spec: ApiRequestSpec): INodeProperties[] {
+	return [
+		operationPicker('apiRequest', [apiRequestOption(spec.operationDescription)], 'request'),
+		...apiRequestFields(spec),
+	];
+}
+
+/** The fields of "Make a Request" (everything below the Operation picker). */
+export function apiRequestFields(
+	spec: Omit<ApiRequestSpec, 'operationDescription'>,
+): INodeProperties[] {
 	const show = { resource: ['apiRequest'], operation: ['request'] };
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: ['apiRequest'] } },
-			options: [
-				{
-					name: 'Make a Request',
-					value: 'request',
-					action: 'Make an API request',
-					description: spec.operationDescription,
-				},
-			],
-			default: 'request',
-		},
 		{
 			displayName: 'Method',
 			name: 'method',

@@ -23,7 +23,7 @@ import * as tag from './tag';
 
 export const operations: OperationMap = {
 	aiBot: { reply: aiBot.reply },
-	apiRequest: { request: apiRequest.request },
+	apiRequest: apiRequest.operations,
 	checkin: checkin.operations,
 	department: department.operations,
 	member: member.operations,
@@ -36,22 +36,10 @@ export const operations: OperationMap = {
 	approval: approval.operations,
 	oauth: oauth.operations,
 	ipList: ipList.operations,
-	message: {
-		send: message.send,
-		sendAndWait: message.sendAndWait,
-		sendNoticeIfSlow: message.sendNoticeIfSlow,
-		recall: message.recall,
-		updateTemplateCard: message.updateTemplateCard,
-	},
-	media: { upload: media.upload, uploadImage: media.uploadImage, download: media.download },
-	groupRobot: { send: groupRobot.send },
-	meeting: {
-		create: meeting.create,
-		update: meeting.update,
-		cancel: meeting.cancel,
-		get: meeting.get,
-		getAll: meeting.getAll,
-	},
+	message: message.operations,
+	media: media.operations,
+	groupRobot: groupRobot.operations,
+	meeting: meeting.operations,
 };
 
 /** Operations named as n8n names them since node version 2, with their version 1 names. */

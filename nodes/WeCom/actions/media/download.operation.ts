@@ -1,8 +1,36 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { BinaryItems } from '../../../shared/router';
 import { inputError, stringParam } from '../../../shared/validation';
 import { weComDownload } from '../../transport';
+import { show } from './fields';
+
+export const option: OperationOption = {
+	name: 'Download',
+	value: 'download',
+	action: 'Download a media file',
+	description: 'Download temporary media to a binary field',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Media ID',
+		name: 'mediaId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: show('download'),
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: show('download'),
+	},
+];
 
 interface DownloadInput {
 	mediaId: string;

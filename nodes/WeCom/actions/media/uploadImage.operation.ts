@@ -1,9 +1,20 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { multipartFile } from '../../../shared/multipart';
 import { stringParam } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
+import { inputBinaryField } from './fields';
 import { readMediaFile, type MediaFile } from './rules';
+
+export const option: OperationOption = {
+	name: 'Upload Permanent Image',
+	value: 'uploadImage',
+	action: 'Upload a permanent image',
+	description: 'Upload an image and get a permanent URL for MPNews content',
+};
+
+export const description: INodeProperties[] = [inputBinaryField(['uploadImage'])];
 
 /** media/uploadimg: a permanent image URL for MPNews content; 5 B – 2 MB, JPG/PNG; quota 3,000/month per corp. */
 const PERMANENT_IMAGE = {

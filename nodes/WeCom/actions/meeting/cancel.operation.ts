@@ -1,8 +1,22 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError, stringParam } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import { explainMeetingRefusal } from './diagnose';
+import { meetingIdField, subMeetingOptionsField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel a meeting',
+	description: 'Cancel an upcoming meeting, or one occurrence of a series (取消会议)',
+};
+
+export const description: INodeProperties[] = [
+	meetingIdField(['cancel']),
+	subMeetingOptionsField(['cancel']),
+];
 
 interface CancelInput {
 	meetingId: string;

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { unixSeconds } from '../../../shared/time';
 import { stringParam } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { readMemberLocator } from '../common/members';
+import { memberLocator, readMemberLocator } from '../common/members';
 import {
 	checkDuration,
 	checkTitle,
@@ -12,7 +13,56 @@ import {
 	remindersObject,
 	settingsObject,
 } from './body';
+import { meetingDetailFields, remindBeforeField, show } from './fields';
 import { flattenMeeting } from './output';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a meeting',
+	description: 'Book a meeting and get its ID, meeting code and join link (创建预约会议)',
+};
+
+export const description: INodeProperties[] = [
+	memberLocator({
+		name: 'adminUserId',
+		displayName: 'Admin',
+		description: 'Meeting administrator (会议管理员): the member who owns the meeting',
+		required: true,
+		displayOptions: show('create'),
+	}),
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Meeting title (会议标题), 1 to 255 characters',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'Start',
+		name: 'startTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'When the meeting starts, in the workflow timezone unless the value carries an offset. Accepts ISO text or Unix seconds/milliseconds from an expression. Must be in the future.',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'Duration (Minutes)',
+		name: 'durationMinutes',
+		type: 'number',
+		typeOptions: { minValue: 5, maxValue: 1439 },
+		required: true,
+		default: 60,
+		description: 'Between 5 minutes and 23 h 59 min',
+		displayOptions: show('create'),
+	},
+	...meetingDetailFields('create'),
+	remindBeforeField('create'),
+];
 
 export async function prepare(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const admin = readMemberLocator(this, i, 'adminUserId', 'Admin');

@@ -1,13 +1,51 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { showFor } from '../../../shared/display';
 import { membersField } from '../common/members';
+
+export const RESOURCE = 'meeting';
+
+export const show = (...operations: string[]) => showFor(RESOURCE, ...operations);
+
+/** The meeting to change or cancel. */
+export function meetingIdField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Meeting ID',
+		name: 'meetingId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The meetingId returned by Create or Get Many',
+		displayOptions: show(...operations),
+	};
+}
+
+/** One occurrence of a recurring series, for the operations that may address only one. */
+export function subMeetingOptionsField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(...operations),
+		options: [
+			{
+				displayName: 'Sub-Meeting ID',
+				name: 'subMeetingId',
+				type: 'string',
+				default: '',
+				description: 'One occurrence of a recurring series; leave empty for the whole series',
+			},
+		],
+	};
+}
 
 /**
  * Fields shared by Create and Update (meeting/create and meeting/update take the same objects).
  * Everything optional sits in collections, so only what the user sets is sent.
  */
 export function meetingDetailFields(operation: 'create' | 'update'): INodeProperties[] {
-	const show = { resource: ['meeting'], operation: [operation] };
 	return [
 		{
 			displayName: operation === 'create' ? 'Additional Fields' : 'Update Fields',
@@ -15,7 +53,7 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show },
+			displayOptions: show(operation),
 			options: [
 				...(operation === 'update'
 					? ([
@@ -83,7 +121,7 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 			type: 'collection',
 			placeholder: 'Add Setting',
 			default: {},
-			displayOptions: { show },
+			displayOptions: show(operation),
 			options: [
 				{
 					displayName: 'Allow Joining Before Host',
@@ -221,7 +259,7 @@ export function meetingDetailFields(operation: 'create' | 'update'): INodeProper
 			type: 'collection',
 			placeholder: 'Add Recurrence Rule',
 			default: {},
-			displayOptions: { show },
+			displayOptions: show(operation),
 			options: [
 				{
 					displayName: 'End After (Occurrences)',
@@ -279,5 +317,5 @@ export const remindBeforeField = (operation: 'create' | 'update'): INodeProperti
 		{ name: 'At Start', value: 0 },
 	],
 	description: 'When WeCom reminds the members (会议开始前多久提醒); none by default',
-	displayOptions: { show: { resource: ['meeting'], operation: [operation] } },
+	displayOptions: show(operation),
 });

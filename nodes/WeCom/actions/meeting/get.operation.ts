@@ -1,8 +1,54 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
+import { RESOURCE, show, subMeetingOptionsField } from './fields';
 import { flattenMeeting } from './output';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a meeting',
+	description: 'Get a meeting’s details, attendees and status',
+};
+
+const byLookup = (lookupBy: string) => ({
+	show: { resource: [RESOURCE], operation: ['get'], lookupBy: [lookupBy] },
+});
+
+export const description: INodeProperties[] = [
+	subMeetingOptionsField(['get']),
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		default: 'meetingId',
+		options: [
+			{ name: 'Meeting ID', value: 'meetingId' },
+			{ name: 'Meeting Code', value: 'meetingCode' },
+		],
+		displayOptions: show('get'),
+	},
+	{
+		displayName: 'Meeting ID',
+		name: 'meetingId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: byLookup('meetingId'),
+	},
+	{
+		displayName: 'Meeting Code',
+		name: 'meetingCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '123-456-789',
+		description: 'The meeting code (会议号, 9–12 digits) people use to join',
+		displayOptions: byLookup('meetingCode'),
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const lookupBy = this.getNodeParameter('lookupBy', i, 'meetingId') as string;

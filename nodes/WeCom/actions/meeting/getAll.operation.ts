@@ -1,13 +1,69 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../../shared/list';
+import type { OperationOption } from '../../../shared/display';
+import { readLimit, returnAllFields } from '../../../shared/list';
 import { mapWithConcurrency } from '../../../shared/batching';
 import { collectPages } from '../../../shared/pagination';
 import { splitRange, toDateTime, unixSeconds } from '../../../shared/time';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { readMemberLocator } from '../common/members';
+import { memberLocator, readMemberLocator } from '../common/members';
+import { RESOURCE, show } from './fields';
 import { flattenMeeting } from './output';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many meetings',
+	description: 'List a member’s meetings in a time range',
+};
+
+export const description: INodeProperties[] = [
+	memberLocator({
+		name: 'memberUserId',
+		displayName: 'Member',
+		description: 'Whose meetings to list',
+		required: true,
+		displayOptions: show('getAll'),
+	}),
+	{
+		displayName: 'From',
+		name: 'rangeStart',
+		type: 'dateTime',
+		required: true,
+		default: '={{ $today.minus({ days: 7 }) }}',
+		description:
+			'Start of the time range (workflow timezone). Ranges longer than 180 days are split into several calls.',
+		displayOptions: show('getAll'),
+	},
+	{
+		displayName: 'To',
+		name: 'rangeEnd',
+		type: 'dateTime',
+		required: true,
+		default: '={{ $today.plus({ days: 30 }) }}',
+		description: 'End of the time range (workflow timezone)',
+		displayOptions: show('getAll'),
+	},
+	...returnAllFields(RESOURCE, 'getAll'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('getAll'),
+		options: [
+			{
+				displayName: 'Include Details',
+				name: 'includeDetails',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to fetch each meeting’s details (one extra call per meeting)',
+			},
+		],
+	},
+];
 
 /** get_user_meetingid accepts at most 180 days per call; longer ranges are split. */
 export const MAX_RANGE_SECONDS = 180 * 86400;

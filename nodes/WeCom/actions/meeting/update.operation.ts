@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { DateTime } from 'luxon';
 
+import type { OperationOption } from '../../../shared/display';
 import { unixSeconds } from '../../../shared/time';
 import { inputError, stringParam } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
@@ -13,7 +14,21 @@ import {
 	settingsObject,
 } from './body';
 import { explainMeetingRefusal } from './diagnose';
+import { meetingDetailFields, meetingIdField, remindBeforeField } from './fields';
 import { flattenMeeting } from './output';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a meeting',
+	description: 'Change an upcoming meeting',
+};
+
+export const description: INodeProperties[] = [
+	meetingIdField(['update']),
+	...meetingDetailFields('update'),
+	remindBeforeField('update'),
+];
 
 interface UpdateInput {
 	meetingId: string;

@@ -1,8 +1,30 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
+import { show } from './fields';
+
+export const option: OperationOption = {
+	name: 'Recall',
+	value: 'recall',
+	action: 'Recall a message',
+	description: 'Recall a sent message (all calls of a split send) within 24 hours (撤回)',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Message IDs',
+		name: 'msgIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '={{ $json.msgIds }}',
+		description: 'The msgIds of a Send output (an array or IDs separated by commas)',
+		displayOptions: show('recall'),
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): string[] {
 	const ids = splitList(this.getNodeParameter('msgIds', i, ''));

@@ -1,66 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { listPickerField } from '../../../shared/fields';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../../shared/batching';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { membersField, readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/members';
 
 /** message/send limits per call (reference §3.1): 1,000 members, 100 departments, 100 tags. */
 export const MAX_USERS_PER_CALL = 1000;
 export const MAX_PARTIES_PER_CALL = 100;
 export const MAX_TAGS_PER_CALL = 100;
-
-export function recipientFields(operations: string[]): INodeProperties[] {
-	const show = { resource: ['message'], operation: operations };
-	return [
-		{
-			displayName: 'Send to Everyone',
-			name: 'toAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to send to everyone in the app’s visible range (@all)',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Recipients',
-			name: 'recipients',
-			type: 'collection',
-			placeholder: 'Add Recipients',
-			default: {},
-			displayOptions: { show: { ...show, toAll: [false] } },
-			options: [
-				listPickerField({
-					name: 'departments',
-					displayName: 'Department Names or IDs',
-					description: 'Every member of these departments (部门); any number, sent 100 per call.',
-					loadOptionsMethod: 'getDepartments',
-				}),
-				membersField({
-					name: 'members',
-					displayName: 'Members',
-					description:
-						'Member IDs (账号), or mobile numbers with "Members Are Mobile Numbers"; any number, sent 1,000 per call.',
-				}),
-				{
-					displayName: 'Members Are Mobile Numbers',
-					name: 'membersAreMobiles',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether Members holds mobile numbers, which are turned into member IDs first (user/getuserid); numbers WeCom does not know are listed in the output',
-				},
-				listPickerField({
-					name: 'tags',
-					displayName: 'Tag Names or IDs',
-					description: 'Every member with these tags (标签); any number, sent 100 per call.',
-					loadOptionsMethod: 'getTags',
-				}),
-			],
-		},
-	];
-}
 
 export interface Recipients {
 	toAll: boolean;

@@ -1,65 +1,89 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { partialFailure } from '../../../shared/partialFailure';
-import { inputError } from '../../../shared/validation';
-import { weComAgentId, weComApiRequest } from '../../transport';
-import { uploadTemporaryMedia } from '../media/upload';
-import { readContent, type MessageContent } from './content';
+import { contentFields } from './content';
+import { readContent, type MessageContent } from './contentWire';
+import { sendMessage, type SendInput } from './delivery';
+import { recipientFields, RESOURCE, show } from './fields';
 import { cancelNotices } from './notices';
-import { earlierIdenticalSend, rememberSend } from './duplicates';
-import { planBatches, readRecipients, resolveMobiles, type Recipients } from './recipients';
+import { readRecipients } from './recipients';
+import { readSendOptions } from './sendOptions';
+import { templateCardFields } from './templateCard';
 import { readTemplateCard } from './templateCardWire';
 
-export interface SendInput {
-	recipients: Recipients;
-	content: MessageContent;
-	options: IDataObject;
-}
+export const option: OperationOption = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a message',
+	description: 'Send an app message of any type to any number of members, departments or tags',
+};
 
-/** Types WeCom allows "safe" (confidential) for; 2 (corp only) exists for mpnews alone. */
-const SAFE_TYPES = ['text', 'image', 'video', 'file', 'mpnews'];
-
-/** Default and maximum of duplicate_check_interval, seconds (reference §3.1). */
-export const DUPLICATE_WINDOW_DEFAULT = 1800;
-export const DUPLICATE_WINDOW_MAX = 14400;
-
-/** Shown when a send without the duplicate check failed in a way that was not safe to repeat. */
-const DUPLICATE_CHECK_ADVICE =
-	'Check whether the recipients got it; to let the node retry sends like this itself, turn on Options → Duplicate Check (WeCom then delivers an identical send only once within the window).';
-
-export function readSendOptions(ctx: IExecuteFunctions, i: number, msgtype: string): IDataObject {
-	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const safe = Number(options.safe ?? 0);
-	if (safe && !SAFE_TYPES.includes(msgtype)) {
-		throw inputError(
-			ctx,
-			i,
-			'Confidential',
-			`does not apply to ${msgtype} messages`,
-			`WeCom supports it for ${SAFE_TYPES.join(', ')}.`,
-		);
-	}
-	if (safe === 2 && msgtype !== 'mpnews') {
-		throw inputError(
-			ctx,
-			i,
-			'Confidential',
-			'"Only Inside the Corp" applies to MPNews only',
-			'Choose "Confidential" instead.',
-		);
-	}
-	const interval = Number(options.duplicateCheckInterval ?? DUPLICATE_WINDOW_DEFAULT);
-	if (!Number.isInteger(interval) || interval < 1 || interval > DUPLICATE_WINDOW_MAX) {
-		throw inputError(
-			ctx,
-			i,
-			'Duplicate Check Window (Seconds)',
-			`${interval} is outside 1–${DUPLICATE_WINDOW_MAX}`,
-			'WeCom keeps identical messages apart for at most 4 hours.',
-		);
-	}
-	return { ...options, safe, duplicateCheckInterval: interval };
-}
+export const description: INodeProperties[] = [
+	...recipientFields(['send']),
+	...contentFields('send'),
+	...templateCardFields({
+		resource: [RESOURCE],
+		operation: ['send'],
+		messageType: ['template_card'],
+	}),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('send'),
+		options: [
+			{
+				displayName: 'Confidential',
+				name: 'safe',
+				type: 'options',
+				options: [
+					{ name: 'No (Shareable)', value: 0 },
+					{ name: 'Confidential (Watermark, No Sharing)', value: 1 },
+					{ name: 'Only Inside the Corp (MPNews)', value: 2 },
+				],
+				default: 0,
+				description:
+					'Whether the message may be shared (保密消息); for text, image, video, file and MPNews',
+			},
+			{
+				displayName: 'Duplicate Check',
+				name: 'duplicateCheck',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether WeCom delivers a send identical to an earlier one of this app (same recipients, content and options) only once within the Duplicate Check Window (default 30 minutes, at most 4 hours). WeCom answers the repeat as sent but delivers nothing; the output shows it as duplicateSuppressed. On by default: it also lets the node safely repeat a send whose answer was lost.',
+			},
+			{
+				displayName: 'Duplicate Check Window (Seconds)',
+				name: 'duplicateCheckInterval',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 14400 },
+				default: 1800,
+				description:
+					'How long WeCom holds back identical sends: 1 to 14,400 seconds (4 hours), 1,800 (30 minutes) by default',
+			},
+			{
+				displayName: 'Split Long Text',
+				name: 'splitLongText',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether text or markdown over WeCom’s 2,048 bytes is sent as several messages (at most 10), split between paragraphs or lines, e.g. for an AI agent’s answer',
+			},
+			{
+				displayName: 'Translate IDs',
+				name: 'enableIdTrans',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether WeCom shows member and department names for IDs in the text (ID 转译)',
+			},
+		],
+	},
+];
 
 export async function prepare(this: IExecuteFunctions, i: number): Promise<SendInput> {
 	const recipients = readRecipients(this, i);
@@ -77,176 +101,6 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<SendI
 				}
 			: await readContent(this, i, msgtype);
 	return { recipients, content, options: readSendOptions(this, i, msgtype) };
-}
-
-const list = (value: unknown) => (typeof value === 'string' && value ? value.split('|') : []);
-
-interface SendReport {
-	msgIds: string[];
-	responseCodes: string[];
-	invalidUsers: string[];
-	invalidParties: string[];
-	invalidTags: string[];
-	unlicensedUsers: string[];
-	calls: number;
-	/** Message IDs of the earlier identical sends WeCom's duplicate check held these calls back for. */
-	duplicateOf: string[];
-}
-
-/**
- * Sends one message to any number of recipients: members given as mobiles are resolved, a binary
- * file is uploaded, and recipients are split into the fewest calls WeCom allows. With the duplicate
- * check on (the default), a send whose answer was lost is repeated safely: WeCom delivers identical
- * requests inside the window once.
- */
-export async function sendMessage(
-	ctx: IExecuteFunctions,
-	input: SendInput,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const agentid = await weComAgentId.call(ctx, itemIndex);
-	const { recipients, content, options } = input;
-	let unresolvedMobiles: string[] | undefined;
-	let members = recipients.members;
-	if (recipients.mobiles.length) {
-		const resolved = await resolveMobiles(ctx, recipients.mobiles, itemIndex);
-		unresolvedMobiles = resolved.unresolved;
-		members = [...new Set([...members, ...resolved.userids])];
-		if (!members.length && !recipients.departments.length && !recipients.tags.length) {
-			throw inputError(
-				ctx,
-				itemIndex,
-				'Members',
-				'none of the mobile numbers belongs to a WeCom member',
-				`Unknown numbers: ${resolved.unresolved.slice(0, 10).join(', ')}`,
-			);
-		}
-	}
-	const payload = { ...content.payload };
-	if (content.upload)
-		payload.media_id = (
-			await uploadTemporaryMedia(ctx, content.upload.file, content.upload.type, itemIndex)
-		).mediaId;
-
-	const duplicateCheck = options.duplicateCheck !== false;
-	const report: SendReport = {
-		msgIds: [],
-		responseCodes: [],
-		invalidUsers: [],
-		invalidParties: [],
-		invalidTags: [],
-		unlicensedUsers: [],
-		calls: 0,
-		duplicateOf: [],
-	};
-	const batches = planBatches({ ...recipients, members });
-	let allInvalid: unknown;
-	for (const [n, batch] of batches.entries()) {
-		// UNCONFIRMED whether WeCom accepts one task_id in several calls; each call gets its own.
-		const perCall =
-			content.msgtype === 'template_card' && payload.task_id && n > 0
-				? { ...payload, task_id: `${String(payload.task_id).slice(0, 120)}_${n + 1}` }
-				: payload;
-		const body: IDataObject = { msgtype: content.msgtype, agentid, [content.msgtype]: perCall };
-		if (batch.touser) body.touser = batch.touser;
-		if (batch.toparty) body.toparty = batch.toparty;
-		if (batch.totag) body.totag = batch.totag;
-		if (options.safe) body.safe = options.safe;
-		if (options.enableIdTrans) body.enable_id_trans = 1;
-		if (duplicateCheck) {
-			body.enable_duplicate_check = 1;
-			body.duplicate_check_interval = options.duplicateCheckInterval;
-		}
-		const earlier = duplicateCheck ? earlierIdenticalSend(ctx, body) : undefined;
-		let response: IDataObject | undefined;
-		let failure: unknown;
-		try {
-			response = await weComApiRequest.call(ctx, {
-				method: 'POST',
-				path: '/cgi-bin/message/send',
-				body,
-				idempotent: duplicateCheck,
-				retryAdvice: DUPLICATE_CHECK_ADVICE,
-				itemIndex,
-			});
-		} catch (error) {
-			failure = error;
-		}
-		report.calls++;
-		if (failure) {
-			const details = ((failure as { context?: IDataObject }).context?.details ??
-				{}) as IDataObject;
-			// 81013: every recipient of this call is invalid. Other calls may still reach people.
-			if (Number(details.errcode) === 81013) {
-				allInvalid = failure;
-				report.invalidUsers.push(...batch.users);
-				continue;
-			}
-			throw batchFailure(ctx, failure, report, n, batches.length, itemIndex);
-		}
-		if (earlier !== undefined) report.duplicateOf.push(earlier);
-		else if (duplicateCheck)
-			rememberSend(
-				ctx,
-				body,
-				String(response?.msgid ?? ''),
-				Number(options.duplicateCheckInterval),
-			);
-		if (response?.msgid) report.msgIds.push(String(response.msgid));
-		if (response?.response_code) report.responseCodes.push(String(response.response_code));
-		report.invalidUsers.push(...list(response?.invaliduser));
-		report.invalidParties.push(...list(response?.invalidparty));
-		report.invalidTags.push(...list(response?.invalidtag));
-		report.unlicensedUsers.push(...list(response?.unlicenseduser));
-	}
-	if (!report.msgIds.length && allInvalid) throw allInvalid;
-	return {
-		msgId: report.msgIds[0],
-		msgIds: report.msgIds,
-		...(report.responseCodes.length
-			? { responseCode: report.responseCodes[0], responseCodes: report.responseCodes }
-			: {}),
-		messageType: content.msgtype,
-		calls: report.calls,
-		// WeCom answers a suppressed repeat as sent; it reached nobody again.
-		...(duplicateCheck
-			? {
-					duplicateSuppressed: report.duplicateOf.length > 0,
-					...(report.duplicateOf.length ? { duplicateOf: report.duplicateOf } : {}),
-				}
-			: {}),
-		recipients: recipients.toAll
-			? { everyone: true }
-			: {
-					members: members.length,
-					departments: recipients.departments.length,
-					tags: recipients.tags.length,
-				},
-		invalidUsers: report.invalidUsers,
-		invalidParties: report.invalidParties,
-		invalidTags: report.invalidTags,
-		unlicensedUsers: report.unlicensedUsers,
-		...(unresolvedMobiles ? { unresolvedMobiles } : {}),
-		...(payload.media_id && content.upload ? { mediaId: payload.media_id } : {}),
-	};
-}
-
-/** A later call failed after earlier ones delivered: say so, and keep the delivered message IDs. */
-function batchFailure(
-	ctx: IExecuteFunctions,
-	failure: unknown,
-	report: SendReport,
-	batch: number,
-	total: number,
-	itemIndex: number,
-) {
-	if (batch === 0) return failure as Error;
-	return partialFailure(ctx, failure, itemIndex, (original) => ({
-		message: `Sent ${batch} of ${total} batches, then failed: ${original.message}`,
-		description:
-			`Messages already delivered: ${report.msgIds.join(', ')} (recall them with Message → Recall if needed). ${original.description ?? ''}`.trim(),
-		delivered: { deliveredMsgIds: report.msgIds, failedBatch: batch + 1, batches: total },
-	}));
 }
 
 export async function execute(this: IExecuteFunctions, input: SendInput, itemIndex: number) {

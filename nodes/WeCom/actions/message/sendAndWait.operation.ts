@@ -9,10 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { toDateTime } from '../../../shared/time';
 import { checkText, inputError, stringParam } from '../../../shared/validation';
+import { sendMessage } from './delivery';
+import { recipientFields, RESOURCE, show } from './fields';
 import { readRecipients } from './recipients';
-import { readSendOptions, sendMessage } from './send.operation';
+import { readSendOptions } from './sendOptions';
 import { checkTemplateCard } from './templateCardWire';
 
 /**
@@ -21,7 +24,15 @@ import { checkTemplateCard } from './templateCardWire';
  * `{ data: { approved } }` (or `{ data: { text } }` for a free-text answer).
  */
 
-export const sendAndWaitFields: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Send and Wait for Response',
+	value: 'sendAndWait',
+	action: 'Send message and wait for response',
+	description: 'Send an approve/decline card and pause until a member answers',
+};
+
+export const description: INodeProperties[] = [
+	...recipientFields(['sendAndWait']),
 	{
 		displayName: 'Title',
 		name: 'approvalTitle',
@@ -29,7 +40,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Card title (recommended ≤36 characters)',
-		displayOptions: { show: { resource: ['message'], operation: ['sendAndWait'] } },
+		displayOptions: show('sendAndWait'),
 	},
 	{
 		displayName: 'Message',
@@ -39,7 +50,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'What the member is asked to decide',
-		displayOptions: { show: { resource: ['message'], operation: ['sendAndWait'] } },
+		displayOptions: show('sendAndWait'),
 	},
 	{
 		displayName: 'Response Type',
@@ -58,7 +69,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 			},
 		],
 		default: 'approval',
-		displayOptions: { show: { resource: ['message'], operation: ['sendAndWait'] } },
+		displayOptions: show('sendAndWait'),
 	},
 	{
 		displayName: 'Approval Options',
@@ -67,7 +78,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: {
-			show: { resource: ['message'], operation: ['sendAndWait'], responseType: ['approval'] },
+			show: { resource: [RESOURCE], operation: ['sendAndWait'], responseType: ['approval'] },
 		},
 		options: [
 			{
@@ -100,7 +111,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['message'], operation: ['sendAndWait'] } },
+		displayOptions: show('sendAndWait'),
 		options: [
 			{
 				displayName: 'Respond Button Label',

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { checkText, inputError } from '../../../shared/validation';
 import { readMemberIds } from '../common/members';
+import { sendMessage } from './delivery';
+import { show } from './fields';
 import { scheduleNotice } from './notices';
-import { sendMessage } from './send.operation';
 
 /**
  * Message → Send Notice If Slow: put it before a slow step (an AI agent). If no message reaches the
@@ -11,7 +13,13 @@ import { sendMessage } from './send.operation';
  * them (the answer, or a polite error) cancels it. The node returns at once and passes its input on.
  */
 
-const show = { show: { resource: ['message'], operation: ['sendNoticeIfSlow'] } };
+export const option: OperationOption = {
+	name: 'Send Notice If Slow',
+	value: 'sendNoticeIfSlow',
+	action: 'Send a notice if the answer is slow',
+	description:
+		'Tell a member "正在思考…" when no answer reaches them within a few seconds (e.g. before an AI agent); the answer cancels it',
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -22,7 +30,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $json.fromUser }}',
 		description: 'Who waits for the answer: the member ID (账号) of the person who wrote',
-		displayOptions: show,
+		displayOptions: show('sendNoticeIfSlow'),
 	},
 	{
 		displayName: 'Notice',
@@ -30,7 +38,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '正在思考，请稍候…',
 		description: 'Text sent when the answer is late (at most 2,048 bytes)',
-		displayOptions: show,
+		displayOptions: show('sendNoticeIfSlow'),
 	},
 	{
 		displayName: 'After (Seconds)',
@@ -39,7 +47,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 600 },
 		default: 5,
 		description: 'How long the answer may take before the notice is sent',
-		displayOptions: show,
+		displayOptions: show('sendNoticeIfSlow'),
 	},
 ];
 

@@ -1,9 +1,115 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { checkText, inputError, splitList, stringParam } from '../../../shared/validation';
 import { weComAgentId, weComApiRequest } from '../../transport';
 import { readMemberIds } from '../common/members';
+import { RESOURCE, show } from './fields';
+import { templateCardFields } from './templateCard';
 import { readTemplateCard } from './templateCardWire';
+
+export const option: OperationOption = {
+	name: 'Update Template Card',
+	value: 'updateTemplateCard',
+	action: 'Update a template card',
+	description: 'Replace a sent card’s button text, or the whole card, by its response code',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Response Code',
+		name: 'responseCode',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			'The responseCode of the send, or the ResponseCode of the click event; each code works once, for 72 hours',
+		displayOptions: show('updateTemplateCard'),
+	},
+	{
+		displayName: 'Whose Cards',
+		name: 'updateScope',
+		type: 'options',
+		options: [
+			{ name: 'Everyone Who Received It', value: 'all' },
+			{ name: 'Specific Members, Departments or Tags', value: 'specific' },
+		],
+		default: 'all',
+		displayOptions: show('updateTemplateCard'),
+	},
+	...[
+		[
+			'Member IDs',
+			'updateMembers',
+			'At most 1,000, separated by commas (or an array from an expression)',
+		],
+		['Department IDs', 'updateDepartments', 'At most 100'],
+		['Tag IDs', 'updateTags', 'At most 100'],
+	].map(
+		([displayName, name, description]): INodeProperties => ({
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			description,
+			displayOptions: {
+				show: {
+					resource: [RESOURCE],
+					operation: ['updateTemplateCard'],
+					updateScope: ['specific'],
+				},
+			},
+		}),
+	),
+	{
+		displayName: 'Update',
+		name: 'updateMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Replace Button Text',
+				value: 'button',
+				description: 'Grey out the buttons with a new label (e.g. "已同意")',
+			},
+			{ name: 'Replace the Whole Card', value: 'card' },
+		],
+		default: 'button',
+		displayOptions: show('updateTemplateCard'),
+	},
+	{
+		displayName: 'New Button Text',
+		name: 'replaceButtonText',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '已处理',
+		displayOptions: {
+			show: { resource: [RESOURCE], operation: ['updateTemplateCard'], updateMode: ['button'] },
+		},
+	},
+	...templateCardFields({
+		resource: [RESOURCE],
+		operation: ['updateTemplateCard'],
+		updateMode: ['card'],
+	}),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('updateTemplateCard'),
+		options: [
+			{
+				displayName: 'Translate IDs',
+				name: 'enableIdTrans',
+				type: 'boolean',
+				default: false,
+				description: 'Whether WeCom shows names for IDs in the card',
+			},
+		],
+	},
+];
 
 interface UpdateCardInput {
 	body: IDataObject;
