@@ -16,7 +16,7 @@ import { sendMessage } from './delivery';
 import { recipientFields, RESOURCE, show } from './fields';
 import { readRecipients } from './recipients';
 import { readSendOptions } from './sendOptions';
-import { checkTemplateCard } from './templateCardWire';
+import { checkTemplateCard } from './templateCardChecks';
 
 /**
  * Send and Wait for Approval, n8n's human-in-the-loop pattern: a WeCom button card whose buttons

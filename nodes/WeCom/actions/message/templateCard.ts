@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { CARD_TYPES } from './templateCardWire';
+import { CARD_TYPES } from './templateCardChecks';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
