@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentIds } from '../contacts/api';
+import { checkDepartmentName, readDepartmentIds } from '../common/departments';
 import { DEPARTMENT_COLUMNS, toCsv } from './csv';
 import { readWaitMs, runJob } from './job';
 import { readRows, rowResults, type Row } from './rows';

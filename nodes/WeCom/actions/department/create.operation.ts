@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkDepartmentName, createDepartment, readDepartmentLocator } from '../contacts/api';
+import { checkDepartmentName, readDepartmentLocator } from '../common/departments';
+import { createDepartment } from '../contacts/api';
 import { readDepartmentFields, readNewDepartmentId } from './fields';
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {

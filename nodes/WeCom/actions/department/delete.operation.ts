@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { deleteDepartment, readDepartmentLocator } from '../contacts/api';
+import { readDepartmentLocator } from '../common/departments';
+import { deleteDepartment } from '../contacts/api';
 
 export function prepare(this: IExecuteFunctions, i: number): number {
 	const id = readDepartmentLocator(this, i, 'department', 'Department');

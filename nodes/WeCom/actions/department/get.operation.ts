@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../transport';
-import { readDepartmentLocator } from '../contacts/api';
+import { readDepartmentLocator } from '../common/departments';
 
 export function prepare(this: IExecuteFunctions, i: number): number {
 	return readDepartmentLocator(this, i, 'department', 'Department');

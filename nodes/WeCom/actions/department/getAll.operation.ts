@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { departmentPaths, listDepartments, readDepartmentLocator } from '../contacts/api';
+import { readDepartmentLocator } from '../common/departments';
+import { departmentPaths, listDepartments } from '../contacts/api';
 import { readLimit } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { departmentLocator } from '../contacts/api';
+import { departmentLocator } from '../common/departments';
 import { returnAllFields } from '../../../shared/list';
 import * as create from './create.operation';
 import * as del from './delete.operation';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentLocator, updateDepartment } from '../contacts/api';
+import { checkDepartmentName, readDepartmentLocator } from '../common/departments';
+import { updateDepartment } from '../contacts/api';
 import { readDepartmentFields } from './fields';
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {

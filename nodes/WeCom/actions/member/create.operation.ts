@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkText, inputError } from '../../../shared/validation';
-import { createMember, readDepartmentIds } from '../contacts/api';
+import { readDepartmentIds } from '../common/departments';
+import { createMember } from '../contacts/api';
 import { checkMemberId, readMemberBody } from './fields';
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {

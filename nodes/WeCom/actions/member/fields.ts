@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkText, inputError, splitList } from '../../../shared/validation';
 import { readMemberIds, USERID, USERID_RULE } from '../common/members';
-import { readDepartmentIds } from '../contacts/api';
+import { readDepartmentIds } from '../common/departments';
 
 /** Member fields of user/create and user/update, with the limits of reference §4.2. */
 

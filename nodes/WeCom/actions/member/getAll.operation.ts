@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listMembers, readDepartmentLocator } from '../contacts/api';
+import { readDepartmentLocator } from '../common/departments';
+import { listMembers } from '../contacts/api';
 import { readLimit } from '../../../shared/list';
 
 interface ListInput {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listPickerField } from '../../../shared/fields';
 
 import { memberLocator, membersField } from '../common/members';
-import { departmentLocator } from '../contacts/api';
+import { departmentLocator } from '../common/departments';
 import { returnAllFields } from '../../../shared/list';
 import * as convertToOpenId from './convertToOpenId.operation';
 import * as convertToUserId from './convertToUserId.operation';

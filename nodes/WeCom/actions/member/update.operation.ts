@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
 import { readMemberLocator } from '../common/members';
-import { readDepartmentIds, updateMember } from '../contacts/api';
+import { readDepartmentIds } from '../common/departments';
+import { updateMember } from '../contacts/api';
 import { checkMemberId, readMemberBody } from './fields';
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
