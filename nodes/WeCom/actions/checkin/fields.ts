@@ -64,7 +64,7 @@ export function whoFields(operation: string): INodeProperties[] {
 }
 
 /** The range of days an operation reads (records, reports, schedules). */
-export function periodFields(operation: string): INodeProperties[] {
+function periodFields(operation: string): INodeProperties[] {
 	const custom = { show: { resource: [RESOURCE], operation: [operation], period: ['custom'] } };
 	return [
 		{
@@ -111,7 +111,7 @@ export function periodFields(operation: string): INodeProperties[] {
 }
 
 /** Raw data and output shape of the operations over a range of days. */
-export function rangeOptionsField(operation: string): INodeProperties {
+function rangeOptionsField(operation: string): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
