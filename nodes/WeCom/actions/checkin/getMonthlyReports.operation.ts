@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { collectByWindow, readListInput, type ListInput } from './collect';
+import { rangeFields } from './fields';
 import { ENDPOINTS } from './limits';
 import { shapeMonthReport } from './output';
 import { monthWindows } from './period';
+
+export const option: OperationOption = {
+	name: 'Get Monthly Reports',
+	value: 'getMonthlyReports',
+	action: 'Get monthly attendance reports',
+	description: 'Each member’s month: work days, exception days, hours (月报 getcheckin_monthdata)',
+};
+
+export const description: INodeProperties[] = rangeFields('getMonthlyReports');
 
 export function prepare(this: IExecuteFunctions, i: number): ListInput {
 	return readListInput(this, i, monthWindows);

@@ -1,14 +1,60 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { chunk, mapWithConcurrency } from '../../../shared/batching';
-import { readLimit } from '../../../shared/list';
+import type { OperationOption } from '../../../shared/display';
+import { readLimit, returnAllFields } from '../../../shared/list';
 import { unixSeconds } from '../../../shared/time';
 import { inputError } from '../../../shared/validation';
+import { RESOURCE, show, whoFields } from './fields';
 import { ENDPOINTS, MAX_MEMBERS_PER_CALL } from './limits';
 import { readWho, resolveMembers, type Who } from './members';
 import { shapeRule } from './output';
 import { readDay } from './period';
 import { checkinRequest, explainCheckinError } from './request';
+
+export const option: OperationOption = {
+	name: 'Get Rules',
+	value: 'getRules',
+	action: 'Get attendance rules',
+	description: 'The rules of members on a day, or all rules of the corp (打卡规则)',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Rules',
+		name: 'ruleScope',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'All Rules of the Corp',
+				value: 'corp',
+				description: 'Every check-in rule (getcorpcheckinoption)',
+			},
+			{
+				name: 'Rules of Members on a Day',
+				value: 'members',
+				description: 'The rule each member has on one day (getcheckinoption)',
+			},
+		],
+		default: 'members',
+		displayOptions: show('getRules'),
+	},
+	...whoFields('getRules'),
+	{
+		displayName: 'Day',
+		name: 'day',
+		type: 'dateTime',
+		required: true,
+		default: '={{ $today }}',
+		description:
+			'The day whose rules to read (workflow timezone); rules can differ from day to day',
+		displayOptions: {
+			show: { resource: [RESOURCE], operation: ['getRules'], ruleScope: ['members'] },
+		},
+	},
+	...returnAllFields(RESOURCE, ['getRules']),
+];
 
 type RulesInput =
 	| { scope: 'corp'; limit?: number }

@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { collectByWindow, readListInput, type ListInput } from './collect';
+import { rangeFields } from './fields';
 import { ENDPOINTS } from './limits';
 import { shapeScheduleDays } from './output';
 import { monthWindows } from './period';
+
+export const option: OperationOption = {
+	name: 'Get Schedules',
+	value: 'getSchedules',
+	action: 'Get shift schedules',
+	description: 'Members’ shifts per day for shift-based rules (排班 getcheckinschedulist)',
+};
+
+export const description: INodeProperties[] = rangeFields('getSchedules');
 
 export function prepare(this: IExecuteFunctions, i: number): ListInput {
 	return readListInput(this, i, monthWindows);

@@ -1,10 +1,62 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentIds } from '../contacts/api';
+import { checkDepartmentName, readDepartmentIds } from '../common/departments';
 import { DEPARTMENT_COLUMNS, toCsv } from './csv';
+import { show } from './fields';
 import { readWaitMs, runJob } from './job';
 import { readRows, rowResults, type Row } from './rows';
+
+export const option: OperationOption = {
+	name: 'Replace All Departments',
+	value: 'replaceDepartments',
+	action: 'Replace all departments',
+	description:
+		'The input items become the whole department tree; empty departments not in it are deleted (全量覆盖部门)',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Department Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '={{ $json.name }}',
+		displayOptions: show('replaceDepartments'),
+	},
+	{
+		displayName: 'Department ID',
+		name: 'departmentId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.id }}',
+		displayOptions: show('replaceDepartments'),
+	},
+	{
+		displayName: 'Parent Department ID',
+		name: 'parentId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.parentid }}',
+		description: '1 for a top-level department',
+		displayOptions: show('replaceDepartments'),
+	},
+	{
+		displayName: 'Order',
+		name: 'order',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Bigger first; 0 keeps the current order',
+		displayOptions: show('replaceDepartments'),
+	},
+];
 
 function readDepartmentRow(ctx: IExecuteFunctions, i: number): Row {
 	const name = String(ctx.getNodeParameter('name', i, '') ?? '').trim();

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { checkText, inputError, splitList } from '../../../shared/validation';
-import { readDepartmentIds } from '../contacts/api';
-import { checkEmail, checkMemberId, checkMobile, MAX_DEPARTMENTS } from '../member/fields';
+import { readDepartmentIds } from '../common/departments';
+import { checkEmail, checkMemberId, checkMobile, MAX_DEPARTMENTS } from '../member/validate';
 import { toCsv, USER_COLUMNS } from './csv';
 import { readWaitMs, runJob } from './job';
 import { readRows, rowResults, type Row } from './rows';

@@ -1,7 +1,61 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkDepartmentName, createDepartment, readDepartmentLocator } from '../contacts/api';
-import { readDepartmentFields, readNewDepartmentId } from './fields';
+import type { OperationOption } from '../../../shared/display';
+import {
+	checkDepartmentName,
+	readDepartmentLocator,
+	departmentLocator,
+} from '../common/departments';
+import { createDepartment } from '../contacts/api';
+import { nameEnField, orderField, show } from './fields';
+import { readDepartmentFields, readNewDepartmentId } from './validate';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a department',
+	description: 'Create a department (创建部门; contacts-sync secret)',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '研发中心',
+		description: '1–64 characters without : * ? " &lt; &gt; |; unique among its siblings',
+		displayOptions: show('create'),
+	},
+	departmentLocator({
+		name: 'parent',
+		displayName: 'Parent Department',
+		description: 'The department to create it in (1 is the root)',
+		required: true,
+		defaultId: '1',
+		displayOptions: show('create'),
+	}),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('create'),
+		options: [
+			nameEnField,
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'number',
+				default: 0,
+				description: 'Your own ID for the department (above 1); WeCom picks one when empty',
+			},
+			orderField,
+		],
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const name = String(this.getNodeParameter('name', i, '') ?? '').trim();

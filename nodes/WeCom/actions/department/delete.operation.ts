@@ -1,7 +1,19 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { deleteDepartment, readDepartmentLocator } from '../contacts/api';
+import { readDepartmentLocator } from '../common/departments';
+import { deleteDepartment } from '../contacts/api';
+import { departmentField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a department',
+	description: 'Delete an empty department (删除部门)',
+};
+
+export const description: INodeProperties[] = [departmentField(['delete'])];
 
 export function prepare(this: IExecuteFunctions, i: number): number {
 	const id = readDepartmentLocator(this, i, 'department', 'Department');

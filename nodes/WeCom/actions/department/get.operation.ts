@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weComApiRequest } from '../../transport';
-import { readDepartmentLocator } from '../contacts/api';
+import { readDepartmentLocator } from '../common/departments';
+import { departmentField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a department',
+	description: 'Read one department',
+};
+
+export const description: INodeProperties[] = [departmentField(['get'])];
 
 export function prepare(this: IExecuteFunctions, i: number): number {
 	return readDepartmentLocator(this, i, 'department', 'Department');

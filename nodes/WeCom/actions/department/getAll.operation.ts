@@ -1,8 +1,55 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { departmentPaths, listDepartments, readDepartmentLocator } from '../contacts/api';
-import { readLimit } from '../../../shared/list';
+import type { OperationOption } from '../../../shared/display';
+import { readLimit, returnAllFields } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
+import { departmentLocator, readDepartmentLocator } from '../common/departments';
+import { departmentPaths, listDepartments } from '../contacts/api';
+import { RESOURCE, show } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many departments',
+	description: 'A department and every department below it, with their paths',
+};
+
+export const description: INodeProperties[] = [
+	departmentLocator({
+		name: 'department',
+		displayName: 'Department',
+		description: 'Lists this department and every department below it (1 = the whole org)',
+		required: true,
+		defaultId: '1',
+		displayOptions: show('getAll'),
+	}),
+	...returnAllFields(RESOURCE, ['getAll']),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('getAll'),
+		options: [
+			{
+				displayName: 'Direct Children Only',
+				name: 'directOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the departments right below the chosen one',
+			},
+			{
+				displayName: 'IDs Only',
+				name: 'idsOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return only ID, parent and order (department/simplelist, faster for large trees and allowed where department/list is not)',
+			},
+		],
+	},
+];
 
 interface ListInput {
 	id: number;

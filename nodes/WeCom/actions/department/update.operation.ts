@@ -1,8 +1,48 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentLocator, updateDepartment } from '../contacts/api';
-import { readDepartmentFields } from './fields';
+import { checkDepartmentName, readDepartmentLocator } from '../common/departments';
+import { updateDepartment } from '../contacts/api';
+import { departmentField, nameEnField, orderField, show } from './fields';
+import { readDepartmentFields } from './validate';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a department',
+	description: 'Rename, move or reorder a department (更新部门)',
+};
+
+export const description: INodeProperties[] = [
+	departmentField(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show('update'),
+		options: [
+			nameEnField,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: '1–64 characters without : * ? " &lt; &gt; |',
+			},
+			orderField,
+			{
+				displayName: 'Parent Department ID',
+				name: 'parentId',
+				type: 'string',
+				default: '',
+				description: 'Moves the department; the app needs permission on the new parent',
+			},
+		],
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const id = readDepartmentLocator(this, i, 'department', 'Department');

@@ -1,7 +1,19 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { properNounAction } from '../../../shared/subtitles';
 import { readMemberLocator } from '../common/members';
+import { memberField } from './fields';
 import { lookup } from './lookup';
+
+export const option: OperationOption = {
+	name: 'Convert ID to OpenID',
+	value: 'convertToOpenId',
+	action: properNounAction('Convert a member ID to an OpenID'),
+	description: 'The WeChat openid of a member, e.g. for WeChat Pay (userid转openid)',
+};
+
+export const description: INodeProperties[] = [memberField(['convertToOpenId'])];
 
 export function prepare(this: IExecuteFunctions, i: number): string {
 	return readMemberLocator(this, i, 'member', 'Member');

@@ -1,8 +1,79 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { listPickerField } from '../../../shared/fields';
 import { checkText, inputError } from '../../../shared/validation';
-import { createMember, readDepartmentIds } from '../contacts/api';
-import { checkMemberId, readMemberBody } from './fields';
+import { readDepartmentIds } from '../common/departments';
+import { createMember } from '../contacts/api';
+import { readMemberBody } from './body';
+import { additionalFields, show } from './fields';
+import { checkMemberId } from './validate';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a member',
+	description: 'Add a member (创建成员; contacts-sync secret)',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Member ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'zhangsan',
+		description:
+			'The member’s account (账号): 1–64 letters, digits or _-@., unique in the corp (case-insensitive)',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: '1–64 characters',
+		displayOptions: show('create'),
+	},
+	listPickerField({
+		name: 'departments',
+		displayName: 'Department Names or IDs',
+		description:
+			'Up to 100 departments; the first is the main one unless Main Department ID says otherwise.',
+		loadOptionsMethod: 'getDepartments',
+		required: true,
+		displayOptions: show('create'),
+	}),
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		default: '',
+		placeholder: '+86 13800000000',
+		description: 'Mobile or email is required; unique in the corp',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Mobile or email is required; 6–64 bytes, unique in the corp',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show('create'),
+		options: additionalFields,
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const userid = String(this.getNodeParameter('userId', i, '') ?? '').trim();

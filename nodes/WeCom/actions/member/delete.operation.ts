@@ -1,7 +1,18 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { readMemberLocator } from '../common/members';
 import { deleteMember } from '../contacts/api';
+import { memberField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a member',
+	description: 'Delete one member (删除成员)',
+};
+
+export const description: INodeProperties[] = [memberField(['delete'])];
 
 export function prepare(this: IExecuteFunctions, i: number): string {
 	return readMemberLocator(this, i, 'member', 'Member');

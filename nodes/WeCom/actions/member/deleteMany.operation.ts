@@ -1,9 +1,27 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readMemberIds } from '../common/members';
+import { membersField, readMemberIds } from '../common/members';
 import { deleteMembers } from '../contacts/api';
+import { show } from './fields';
+
+export const option: OperationOption = {
+	name: 'Delete Many',
+	value: 'deleteMany',
+	action: 'Delete many members',
+	description: 'Delete any number of members, 200 per call (批量删除成员)',
+};
+
+export const description: INodeProperties[] = [
+	membersField({
+		name: 'members',
+		displayName: 'Members',
+		description: 'The members to delete; any number.',
+		displayOptions: show('deleteMany'),
+	}),
+];
 
 export function prepare(this: IExecuteFunctions, i: number): string[] {
 	const ids = readMemberIds(this, i, 'Members', this.getNodeParameter('members', i, []));

@@ -1,7 +1,18 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { readMemberLocator } from '../common/members';
 import { getMember } from '../contacts/api';
+import { memberField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a member',
+	description: 'Read one member (读取成员)',
+};
+
+export const description: INodeProperties[] = [memberField(['get'])];
 
 export function prepare(this: IExecuteFunctions, i: number): string {
 	return readMemberLocator(this, i, 'member', 'Member');

@@ -1,7 +1,19 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { readLimit, returnAllFields } from '../../../shared/list';
+import { properNounAction } from '../../../shared/subtitles';
 import { weComApiRequest } from '../../transport';
-import { readLimit } from '../../../shared/list';
+import { RESOURCE } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Many IDs',
+	value: 'getAllIds',
+	action: properNounAction('Get many member IDs'),
+	description: 'Every member ID with departments (user/list_id; contacts-sync secret)',
+};
+
+export const description: INodeProperties[] = returnAllFields(RESOURCE, ['getAllIds']);
 
 const PAGE_SIZE = 10_000;
 

@@ -1,7 +1,39 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkEmail } from './fields';
+import type { OperationOption } from '../../../shared/display';
+import { show } from './fields';
 import { lookup } from './lookup';
+import { checkEmail } from './validate';
+
+export const option: OperationOption = {
+	name: 'Get ID by Email',
+	value: 'getIdByEmail',
+	action: 'Get a member ID by email',
+	description: 'Find a member by corp or personal email (邮箱获取userid)',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: show('getIdByEmail'),
+	},
+	{
+		displayName: 'Email Type',
+		name: 'emailType',
+		type: 'options',
+		options: [
+			{ name: 'Corp Email', value: 1, description: 'The corp mailbox (企业邮箱)' },
+			{ name: 'Personal Email', value: 2, description: 'The email in the member’s profile' },
+		],
+		default: 1,
+		displayOptions: show('getIdByEmail'),
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number) {
 	const email = String(this.getNodeParameter('email', i, '') ?? '').trim();

@@ -1,9 +1,33 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
+import { readDepartmentIds } from '../common/departments';
 import { readMemberLocator } from '../common/members';
-import { readDepartmentIds, updateMember } from '../contacts/api';
-import { checkMemberId, readMemberBody } from './fields';
+import { updateMember } from '../contacts/api';
+import { readMemberBody } from './body';
+import { memberField, show, updateFields } from './fields';
+import { checkMemberId } from './validate';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a member',
+	description: 'Change a member’s fields, departments or status (更新成员)',
+};
+
+export const description: INodeProperties[] = [
+	memberField(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show('update'),
+		options: updateFields,
+	},
+];
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const userid = readMemberLocator(this, i, 'member', 'Member');

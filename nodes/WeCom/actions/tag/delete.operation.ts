@@ -1,7 +1,18 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weComApiRequest } from '../../transport';
+import { tagField } from './fields';
 import { readTagLocator } from './tag';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a tag',
+	description: 'Delete a tag this app created',
+};
+
+export const description: INodeProperties[] = [tagField(['delete'])];
 
 export function prepare(this: IExecuteFunctions, i: number): number {
 	return readTagLocator(this, i);

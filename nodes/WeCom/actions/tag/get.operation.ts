@@ -1,7 +1,18 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weComApiRequest } from '../../transport';
+import { tagField } from './fields';
 import { readTagLocator } from './tag';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a tag',
+	description: 'A tag with its members and departments',
+};
+
+export const description: INodeProperties[] = [tagField(['get'])];
 
 export function prepare(this: IExecuteFunctions, i: number): number {
 	return readTagLocator(this, i);

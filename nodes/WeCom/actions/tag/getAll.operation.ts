@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { readLimit, returnAllFields } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
-import { readLimit } from '../../../shared/list';
+import { RESOURCE } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many tags',
+	description: 'Every tag of the corp',
+};
+
+export const description: INodeProperties[] = returnAllFields(RESOURCE, ['getAll']);
 
 export function prepare(this: IExecuteFunctions, i: number) {
 	return { limit: readLimit(this, i) };

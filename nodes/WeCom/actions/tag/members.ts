@@ -5,7 +5,7 @@ import { withItemIndex } from '../../../shared/router';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import { readMemberIds } from '../common/members';
-import { readDepartmentIds } from '../contacts/api';
+import { readDepartmentIds } from '../common/departments';
 import { readTagLocator } from './tag';
 
 /** addtagusers/deltagusers take at most 1,000 members and 100 departments per call (reference §4.4). */

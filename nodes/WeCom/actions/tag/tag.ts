@@ -1,45 +1,8 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkText, inputError } from '../../../shared/validation';
 
 /** Tag rules (reference §4.4): names up to 32 characters, IDs non-negative whole numbers. */
-
-export function tagLocator(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Tag',
-		name: 'tag',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The tag (标签)',
-		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchTags', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '12',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A tag ID is a whole number' },
-					},
-				],
-			},
-		],
-	};
-}
 
 export function readTagId(
 	ctx: IExecuteFunctions,

@@ -1,7 +1,18 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weComApiRequest } from '../../transport';
+import { tagField, tagNameField } from './fields';
 import { checkTagName, readTagLocator } from './tag';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Rename a tag',
+	description: 'Rename a tag this app created',
+};
+
+export const description: INodeProperties[] = [tagNameField(['update']), tagField(['update'])];
 
 export function prepare(this: IExecuteFunctions, i: number) {
 	const tagname = String(this.getNodeParameter('name', i, '') ?? '').trim();
