@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SyncAdapter } from '../../../shared/orgSync/execute';
-import type { SyncPlatform } from '../../../shared/orgSync/node';
+import type { SyncPlatform } from '../../../shared/orgSync/run';
 import { asNodeError } from '../../../shared/router';
 import { WECOM_CREDENTIAL } from '../../transport';
 import { weComErrcode } from '../../transport/errors';

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runSync, SYNC_OUTPUTS, syncProperties } from '../../../shared/orgSync/node';
+import { syncProperties } from '../../../shared/orgSync/fields';
+import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/run';
 import { employeeNoAttribute, lookupLimit } from './fields';
 import { weComSyncPlatform } from './platform';
 import { readSettings } from './settings';
@@ -17,7 +18,7 @@ export const description = syncProperties({
 
 export const outputNames = SYNC_OUTPUTS;
 
-/** Sync to WeCom: the input items are the source org (see nodes/shared/orgSync/node.ts). */
+/** Sync to WeCom: the input items are the source org (see nodes/shared/orgSync/run.ts). */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const settings = readSettings(this, 'syncOptions');
 	return await runSync(this, items, await weComSyncPlatform(this, settings));

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { syncProperties } from '../../../shared/orgSync/node';
+import { syncProperties } from '../../../shared/orgSync/fields';
 import { MAX_WAIT_SECONDS } from '../contacts/batchSync';
 import * as exportFromWeLink from './exportFromWeLink.operation';
 import * as syncToWeLink from './syncToWeLink.operation';

@@ -4,7 +4,7 @@ import { mapWithConcurrency } from '../../../shared/batching';
 
 import type { SyncAdapter } from '../../../shared/orgSync/execute';
 import type { TargetDepartment, TargetMember, TargetOrg } from '../../../shared/orgSync/model';
-import type { SyncPlatform } from '../../../shared/orgSync/node';
+import type { SyncPlatform } from '../../../shared/orgSync/run';
 import type { ApiContext } from '../../../shared/transport';
 import { WELINK_CREDENTIAL } from '../../transport';
 import { MOBILE, type DepartmentRef, type UserRef } from '../common/fields';

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/node';
+import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/run';
 import { inputError } from '../../../shared/validation';
 import { MAX_WAIT_SECONDS } from '../contacts/batchSync';
 import { weLinkSyncPlatform } from './platform';
 
 export const outputNames = SYNC_OUTPUTS;
 
-/** Sync to WeLink: the input items are the source org (see nodes/shared/orgSync/node.ts). */
+/** Sync to WeLink: the input items are the source org (see nodes/shared/orgSync/run.ts). */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const options = this.getNodeParameter('syncOptions', 0, {}) as IDataObject;
 	const sex = String(options.defaultSex ?? '');
