@@ -25,10 +25,7 @@ export const operations: OperationMap = {
 	todo: { create: todo.create, handOver: todo.handOver, close: todo.close },
 	department: department.operations,
 	user: user.operations,
-	contactsSync: {
-		syncToWeLink: contactsSync.syncToWeLink,
-		exportFromWeLink: contactsSync.exportFromWeLink,
-	},
+	contactsSync: contactsSync.operations,
 	attendance: { getRecords: attendance.getRecords },
 };
 

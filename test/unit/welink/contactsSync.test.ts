@@ -4,12 +4,12 @@ import {
 	WELINK_LIMITS,
 	deriveDepartmentCode,
 } from '../../../nodes/WeLink/actions/contactsSync/limits';
+import { weLinkSyncAdapter } from '../../../nodes/WeLink/actions/contactsSync/platform';
 import {
 	departmentRef,
 	toWeLinkMobile,
 	userRef,
-	weLinkSyncAdapter,
-} from '../../../nodes/WeLink/actions/contactsSync/platform';
+} from '../../../nodes/WeLink/actions/contactsSync/wire';
 import { runNode } from '../../harness/run.cjs';
 import { credentials, fakeWeLink, resetWeLink, type Call } from './fake';
 

@@ -1,7 +1,41 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { properNounAction } from '../../../shared/subtitles';
 import { WELINK_ROOT } from './limits';
-import { readWeLinkOrg } from './platform';
+import { readWeLinkOrg } from './org';
+
+export const option: OperationOption = {
+	name: 'Export From WeLink',
+	value: 'exportFromWeLink',
+	action: properNounAction('Export the org from WeLink'),
+	description: 'Every department (with its path) and user, as items for another system',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'exportOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['contactsSync'], operation: ['exportFromWeLink'] } },
+		options: [
+			{
+				displayName: 'Include Users',
+				name: 'includeMembers',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to export users too, or only departments',
+			},
+		],
+	},
+];
 
 /** userStatus → the status words Sync reads (1 and 2 are not activated yet; 4 is closed). */
 const STATUS: Record<number, string> = {

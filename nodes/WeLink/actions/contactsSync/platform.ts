@@ -1,26 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../../shared/batching';
-
 import type { SyncAdapter } from '../../../shared/orgSync/execute';
-import type { TargetDepartment, TargetMember, TargetOrg } from '../../../shared/orgSync/model';
+import type { TargetMember } from '../../../shared/orgSync/model';
 import type { SyncPlatform } from '../../../shared/orgSync/run';
-import type { ApiContext } from '../../../shared/transport';
 import { WELINK_CREDENTIAL } from '../../transport';
-import { MOBILE, type DepartmentRef, type UserRef } from '../common/fields';
 import * as api from '../contacts/api';
+import { OWN_CODE, WELINK_LIMITS, deriveDepartmentCode } from './limits';
+import { readWeLinkOrg, type WeLinkOrg } from './org';
+import { changeStatus, type StatusChange } from './status';
 import {
-	MAX_ORDER,
-	MIN_ORDER,
-	OWN_CODE,
-	WELINK_LIMITS,
-	WELINK_ROOT,
-	deriveDepartmentCode,
-} from './limits';
-import { CLOSED, changeStatus, type StatusChange } from './status';
+	GENDER_TO_WELINK,
+	departmentRef,
+	notRoot,
+	orderNo,
+	parentFields,
+	toWeLinkMobile,
+	userRef,
+} from './wire';
 
-const GENDER_TO_WELINK: Record<string, string> = { male: 'M', female: 'F' };
-const GENDER_FROM_WELINK: Record<string, string> = { M: 'male', F: 'female' };
+/** The WeLink side of Sync to WeLink: the adapter that applies a plan, and the platform for runSync. */
 
 export interface WeLinkSyncOptions {
 	/** Sex sent for a new user whose source has no gender (and to close or reopen one WeLink has none for). */
@@ -29,107 +28,6 @@ export interface WeLinkSyncOptions {
 	deleteAccounts: boolean;
 	/** How long to wait for WeLink's asynchronous writes (batch jobs, closes and reopens). */
 	maxWaitMs: number;
-}
-
-const text = (value: unknown) =>
-	value === undefined || value === null || value === '' ? undefined : String(value);
-
-/** A department's target ID: its corp code, or "#" + WeLink's code when it has none. */
-export function departmentId(department: IDataObject): string {
-	const corp = text(department.corpDeptCode);
-	return corp && !corp.startsWith(OWN_CODE) ? corp : `${OWN_CODE}${String(department.deptCode)}`;
-}
-
-/** A user's target ID: the corp user ID, or "#" + the WeLink user ID when it has none. */
-export function userId(user: IDataObject): string {
-	const corp = text(user.corpUserId);
-	return corp && !corp.startsWith(OWN_CODE) ? corp : `${OWN_CODE}${String(user.userId)}`;
-}
-
-export interface WeLinkOrg extends TargetOrg {
-	/** The users as WeLink gave them, in the order of `members`. */
-	raw: IDataObject[];
-	/** Target department ID → WeLink department code. */
-	deptCodes: Map<string, string>;
-}
-
-/**
- * The whole directory the app can see: every department (level 1, then each subtree) and the users
- * of each department. Level-1 departments hang under the virtual root "0".
- */
-export async function readWeLinkOrg(ctx: ApiContext): Promise<WeLinkOrg> {
-	const raw = await api.fetchAllDepartments(ctx);
-	const idOfCode = new Map(raw.map((d) => [String(d.deptCode), departmentId(d)]));
-	const deptCodes = new Map(raw.map((d) => [departmentId(d), String(d.deptCode)]));
-	const refOf = (code: unknown) => {
-		const c = String(code ?? '');
-		if (c === '' || c === WELINK_ROOT) return WELINK_ROOT;
-		return idOfCode.get(c) ?? `${OWN_CODE}${c}`;
-	};
-	const departments: TargetDepartment[] = [
-		{ id: WELINK_ROOT, name: 'WeLink' },
-		...raw.map(
-			(d): TargetDepartment => ({
-				id: departmentId(d),
-				name: String(d.deptNameCn ?? ''),
-				parentId: refOf(d.fatherCode ?? d.parentCode),
-				// 1000 (outside 1–999) is WeLink's default, "no order": read as none, so it is never written back.
-				...(inOrderRange(d.orderNo) ? { order: Number(d.orderNo) } : {}),
-			}),
-		),
-	];
-	const users = await api.fetchAllUsers(ctx, { departments: raw });
-	return {
-		rootId: WELINK_ROOT,
-		departments,
-		members: users.map((u) => toTargetMember(u, refOf)),
-		raw: users,
-		deptCodes,
-	};
-}
-
-export function toTargetMember(user: IDataObject, refOf: (code: unknown) => string): TargetMember {
-	const codes = Array.isArray(user.deptCodes) ? (user.deptCodes as unknown[]) : undefined;
-	const corpCodes = Array.isArray(user.corpDeptCodes) ? (user.corpDeptCodes as unknown[]) : [];
-	const departments = codes ? codes.map(refOf) : corpCodes.map(String);
-	const main =
-		text(user.mainDeptCode) !== undefined ? refOf(user.mainDeptCode) : text(user.mainCorpDeptCode);
-	return {
-		id: userId(user),
-		name: String(user.userNameCn ?? ''),
-		mobile: text(user.mobileNumber),
-		email: text(user.userEmail),
-		position: text(user.position),
-		gender: GENDER_FROM_WELINK[String(user.sex ?? '')],
-		alias: text(user.userNameEn),
-		telephone: text(user.landlineNumber),
-		address: text(user.businessAddress),
-		employeeNo: text(user.employeeId),
-		departments,
-		...(main !== undefined ? { mainDepartment: main } : {}),
-		enabled: Number(user.userStatus) !== CLOSED,
-	};
-}
-
-/**
- * A mobile number as WeLink writes it, +country-number (e.g. +86-13800000001). Chinese numbers
- * come in any common shape (13800000001, +86 138 0000 0001, +8613800000001); others need the
- * country code separated by a space or dash.
- */
-export function toWeLinkMobile(mobile: unknown): string {
-	const raw = String(mobile ?? '').trim();
-	if (MOBILE.test(raw)) return raw;
-	const compact = raw.replace(/[\s()-]/g, '');
-	const china = /^(?:\+?86)?(1\d{10})$/.exec(compact);
-	if (china) return `+86-${china[1]}`;
-	const international = /^\+(\d{1,4})[\s-]+(\d[\d\s-]{3,})$/.exec(raw);
-	if (international) {
-		const candidate = `+${international[1]}-${international[2].replace(/[\s-]/g, '')}`;
-		if (MOBILE.test(candidate)) return candidate;
-	}
-	throw new Error(
-		`"${raw}" is not a mobile number WeLink accepts: write it as +country code-number, e.g. +86-13800000001`,
-	);
 }
 
 /**
@@ -148,42 +46,6 @@ class Directory {
 		for (const [id, code] of org.deptCodes) this.deptCodes.set(id, code);
 		org.members.forEach((member, n) => this.users.set(member.id, { raw: org.raw[n], member }));
 	}
-}
-
-function notRoot(id: string, what: string) {
-	// The planner's root is virtual: WeLink has no department "0" to write.
-	if (id === WELINK_ROOT)
-		throw new Error(`${what}: "0" is WeLink's root, not a department that can be written`);
-}
-
-export function departmentRef(id: string): DepartmentRef {
-	notRoot(id, 'Department');
-	return id.startsWith(OWN_CODE) ? { deptCode: id.slice(1) } : { corpDeptCode: id };
-}
-
-export function userRef(id: string): UserRef {
-	return id.startsWith(OWN_CODE) ? { userId: id.slice(1) } : { corpUserId: id };
-}
-
-/** The parent of a department as WeLink takes it: level 1 has corpParentCode "0". */
-function parentFields(parentId: unknown): IDataObject {
-	const id = String(parentId);
-	if (id === WELINK_ROOT) return { corpParentCode: WELINK_ROOT };
-	return id.startsWith(OWN_CODE) ? { parentCode: id.slice(1) } : { corpParentCode: id };
-}
-
-const inOrderRange = (value: unknown) =>
-	text(value) !== undefined &&
-	Number.isInteger(Number(value)) &&
-	Number(value) >= MIN_ORDER &&
-	Number(value) <= MAX_ORDER;
-
-/**
- * Clipped to WeLink's orderNo range 1–999 (the planner compares the clipped value too), and sent as
- * a string, as both official SDKs send it (PY depts.py; JAR batch DeptInfos.orderNo: String).
- */
-function orderNo(order: unknown): string {
-	return String(Math.min(MAX_ORDER, Math.max(MIN_ORDER, Math.round(Number(order)))));
 }
 
 export function weLinkSyncAdapter(
