@@ -26,7 +26,7 @@ export const operations: OperationMap = {
 	department: department.operations,
 	user: user.operations,
 	contactsSync: contactsSync.operations,
-	attendance: { getRecords: attendance.getRecords },
+	attendance: attendance.operations,
 };
 
 const runsAs = splitResourceRunner(contactVersion1);
