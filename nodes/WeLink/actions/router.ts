@@ -12,7 +12,7 @@ import * as user from './user';
 import { contactVersion1 } from './version1';
 
 export const operations: OperationMap = {
-	apiRequest: { request: apiRequest.request },
+	apiRequest: apiRequest.operations,
 	message: {
 		sendPlainCard: message.sendPlainCard,
 		sendAppCard: message.sendAppCard,

@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { apiRequestProperties } from '../../../shared/apiRequest';
 import * as request from './request.operation';
 
-export { request };
+export const operations = { request };
 
+/** Picker and fields come whole from the API Request builder shared with WeCom. */
 export const description: INodeProperties[] = [
 	...apiRequestProperties({
 		platform: 'WeLink',
