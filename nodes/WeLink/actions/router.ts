@@ -22,7 +22,7 @@ export const operations: OperationMap = {
 		updateStatus: message.updateStatus,
 		recall: message.recall,
 	},
-	todo: { create: todo.create, handOver: todo.handOver, close: todo.close },
+	todo: todo.operations,
 	department: department.operations,
 	user: user.operations,
 	contactsSync: contactsSync.operations,

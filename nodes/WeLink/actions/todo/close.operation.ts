@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weLinkApiRequest } from '../../transport';
-import { readTaskId } from './create.operation';
+import { readTaskId, taskIdField } from './fields';
 import { explainTodoFailure } from './names';
+
+export const option: OperationOption = {
+	name: 'Close',
+	value: 'close',
+	action: 'Close a todo',
+	description: 'Remove the todo when the request is finished or withdrawn (删除待办)',
+};
+
+export const description: INodeProperties[] = [taskIdField(['close'])];
 
 export function prepare(this: IExecuteFunctions, i: number): string {
 	return readTaskId(this, i);

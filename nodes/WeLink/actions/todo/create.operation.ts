@@ -1,30 +1,122 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError, stringParam } from '../../../shared/validation';
 import { weLinkApiRequest } from '../../transport';
 import { readUserId } from '../common/fields';
 import { checkHttpUrl, checkLink } from '../common/text';
+import { personFields, readTaskId, show, taskIdField } from './fields';
 import { completeNames, readNames, type Person } from './names';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a todo',
+	description: 'Put a todo on a handler’s WeLink (新增待办)',
+};
+
+export const description: INodeProperties[] = [
+	taskIdField(['create']),
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '张三的报销申请',
+		displayOptions: show('create'),
+	},
+	...personFields(
+		{
+			name: 'handler',
+			displayName: 'Handler',
+			description: 'Who has to act on the todo (current handler)',
+		},
+		'create',
+	),
+	{
+		displayName: 'Details URL',
+		name: 'detailsUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://oa.example.com/approval/42',
+		description: 'Page the handler opens in the WeLink mobile app',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'App Name',
+		name: 'appName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'OA',
+		description: 'Name of the system the todo comes from',
+		displayOptions: show('create'),
+	},
+	...personFields(
+		{
+			name: 'applicant',
+			displayName: 'Applicant',
+			description: 'Who made the request',
+		},
+		'create',
+	),
+	{
+		displayName: 'Request ID',
+		name: 'requestId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'SP-2026-0042',
+		description:
+			'ID of the request (applicantId); use the same value when the request goes to several people',
+		displayOptions: show('create'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('create'),
+		options: [
+			{
+				displayName: 'Also Send a Message',
+				name: 'sendMessage',
+				type: 'boolean',
+				default: false,
+				description: 'Whether WeLink also sends a public account message about the todo (isMsg)',
+			},
+			{
+				displayName: 'Business Code',
+				name: 'businessCode',
+				type: 'string',
+				default: '',
+				description: 'Letters and digits shown on the todo page, e.g. the approval number',
+			},
+			{
+				displayName: 'PC Details URL',
+				name: 'pcDetailsUrl',
+				type: 'string',
+				default: '',
+				description: 'Page opened in the local browser on PC (http or https)',
+			},
+			{
+				displayName: 'Show Applicant Name',
+				name: 'showApplicantName',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the applicant’s name is shown on the todo',
+			},
+		],
+	},
+];
 
 interface CreateInput {
 	handler: Person;
 	applicant: Person;
 	body: IDataObject;
-}
-
-export function readTaskId(ctx: IExecuteFunctions, i: number): string {
-	const taskId = stringParam(ctx, 'taskId', i);
-	if (!taskId)
-		throw inputError(
-			ctx,
-			i,
-			'Task ID',
-			'is required',
-			'Use your own ID for the todo, e.g. the approval step ID; the same ID closes it later.',
-		);
-	if (/\s/.test(taskId))
-		throw inputError(ctx, i, 'Task ID', `"${taskId}" contains spaces`, 'Use an ID without spaces.');
-	return taskId;
 }
 
 function required(ctx: IExecuteFunctions, i: number, name: string, field: string, fix: string) {

@@ -1,9 +1,25 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weLinkApiRequest } from '../../transport';
 import { readUserId } from '../common/fields';
-import { readTaskId } from './create.operation';
+import { personFields, readTaskId, taskIdField } from './fields';
 import { completeNames, explainTodoFailure, readNames, type Person } from './names';
+
+export const option: OperationOption = {
+	name: 'Hand Over',
+	value: 'handOver',
+	action: 'Hand over a todo to the next handler',
+	description: 'Move the todo to the next handler of the flow (更新待办处理人)',
+};
+
+export const description: INodeProperties[] = [
+	taskIdField(['handOver']),
+	...personFields(
+		{ name: 'nextHandler', displayName: 'Next Handler', description: 'Who gets the todo now' },
+		'handOver',
+	),
+];
 
 interface HandOverInput {
 	taskId: string;
