@@ -13,15 +13,7 @@ import { contactVersion1 } from './version1';
 
 export const operations: OperationMap = {
 	apiRequest: apiRequest.operations,
-	message: {
-		sendPlainCard: message.sendPlainCard,
-		sendAppCard: message.sendAppCard,
-		sendImage: message.sendImage,
-		sendNews: message.sendNews,
-		sendPublicAccountText: message.sendPublicAccountText,
-		updateStatus: message.updateStatus,
-		recall: message.recall,
-	},
+	message: message.operations,
 	todo: todo.operations,
 	department: department.operations,
 	user: user.operations,

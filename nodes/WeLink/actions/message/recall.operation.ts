@@ -1,7 +1,18 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { weLinkApiRequest } from '../../transport';
-import { readItemId } from './updateStatus.operation';
+import { itemIdField } from './fields';
+import { readItemId } from './validate';
+
+export const option: OperationOption = {
+	name: 'Recall',
+	value: 'recall',
+	action: 'Recall a message',
+	description: 'Withdraw a card, image or news message from everyone (撤回消息)',
+};
+
+export const description: INodeProperties[] = [itemIdField(['recall'])];
 
 export function prepare(this: IExecuteFunctions, i: number): string {
 	return readItemId(this, i);

@@ -1,10 +1,104 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
 import { readBilingual } from '../common/text';
-import { LIMITS, cardFields, commonFields, readLink, readOptions } from './content';
-import { readRecipients, sendInBatches } from './recipients';
-import type { SendInput } from './sendPlainCard.operation';
+import { cardFields, commonFields, readOptions } from './content';
+import { BILINGUAL, linkField, messageOptions, recipientFields, show, titleField } from './fields';
+import { readRecipients } from './recipients';
+import { sendInBatches, type SendInput } from './send';
+import { LIMITS, readLink } from './validate';
+
+export const option: OperationOption = {
+	name: 'Send App Card',
+	value: 'sendAppCard',
+	action: 'Send an app card',
+	description: 'Card with key/value rows and buttons (应用卡片)',
+};
+
+export const description: INodeProperties[] = [
+	...recipientFields(['sendAppCard']),
+	titleField(['sendAppCard']),
+	linkField(['sendAppCard']),
+	{
+		displayName: 'Rows',
+		name: 'rows',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Row',
+		default: {},
+		description: 'Key/value lines of the card (contentList); WeLink shows at most 5',
+		displayOptions: show('sendAppCard'),
+		options: [
+			{
+				name: 'row',
+				displayName: 'Row',
+				values: [
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: '申请人',
+						description:
+							'At most 128 bytes. Plain text, or both languages as JSON {"CN":"中文","EN":"English"}.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: '张三',
+						description:
+							'At most 256 bytes. Plain text, or both languages as JSON {"CN":"中文","EN":"English"}.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Button',
+		default: {},
+		description: 'Up to 2 side by side, or 3 with the vertical Button Layout',
+		displayOptions: show('sendAppCard'),
+		options: [
+			{
+				name: 'button',
+				displayName: 'Button',
+				values: [
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						placeholder: '去审批',
+						description: BILINGUAL,
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						description: 'Opened when the button is tapped',
+					},
+				],
+			},
+		],
+	},
+	messageOptions('sendAppCard', [
+		'buttonLayout',
+		'devices',
+		'publicAccountId',
+		'statusCn',
+		'statusEn',
+		'statusColor',
+		'strongReminder',
+	]),
+];
 
 /** WeLink shows at most 5 key/value rows; buttons: 2 side by side or 3 stacked (reference §3.3). */
 export const MAX_ROWS = 5;

@@ -1,8 +1,33 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { commonFields, readLink, readOptions, readWeLinkImage } from './content';
-import { readRecipients, sendInBatches } from './recipients';
-import type { SendInput } from './sendPlainCard.operation';
+import type { OperationOption } from '../../../shared/display';
+import { commonFields, readOptions } from './content';
+import { IMAGE_URL, messageOptions, recipientFields, show } from './fields';
+import { readRecipients } from './recipients';
+import { sendInBatches, type SendInput } from './send';
+import { readLink, readWeLinkImage } from './validate';
+
+export const option: OperationOption = {
+	name: 'Send Image',
+	value: 'sendImage',
+	action: 'Send an image',
+	description: 'Image message with an optional link (图片消息)',
+};
+
+export const description: INodeProperties[] = [
+	...recipientFields(['sendImage']),
+	{
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://open.welink.huaweicloud.com/tinyimage/v2/images/…',
+		description: IMAGE_URL,
+		displayOptions: show('sendImage'),
+	},
+	messageOptions('sendImage', ['devices', 'link', 'publicAccountId']),
+];
 
 /** Image message (start-143): imageUrl (an image uploaded to WeLink) and an optional jumpUrl. */
 export async function prepare(this: IExecuteFunctions, i: number): Promise<SendInput> {

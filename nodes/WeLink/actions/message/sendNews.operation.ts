@@ -1,10 +1,74 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
 import { readBilingual } from '../common/text';
-import { commonFields, readLink, readOptions, readWeLinkImage } from './content';
-import { readRecipients, sendInBatches } from './recipients';
-import type { SendInput } from './sendPlainCard.operation';
+import { commonFields, readOptions } from './content';
+import { BILINGUAL, IMAGE_URL, messageOptions, recipientFields, show } from './fields';
+import { readRecipients } from './recipients';
+import { sendInBatches, type SendInput } from './send';
+import { readLink, readWeLinkImage } from './validate';
+
+export const option: OperationOption = {
+	name: 'Send News',
+	value: 'sendNews',
+	action: 'Send news articles',
+	description: 'One to five linked articles (图文消息)',
+};
+
+export const description: INodeProperties[] = [
+	...recipientFields(['sendNews']),
+	{
+		displayName: 'Articles',
+		name: 'articles',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Article',
+		default: {},
+		description: 'One to five articles; one makes a single-article message',
+		displayOptions: show('sendNews'),
+		options: [
+			{
+				name: 'article',
+				displayName: 'Article',
+				values: [
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+						description: `${BILINGUAL} Optional, at most 140 bytes (46 Chinese characters)`,
+					},
+					{
+						displayName: 'Image URL',
+						name: 'imageUrl',
+						type: 'string',
+						required: true,
+						default: '',
+						description: `Cover image (required). ${IMAGE_URL} WeLink suggests 16:9 for the first article and 1:1 for the others.`,
+					},
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						required: true,
+						default: '',
+						description: `${BILINGUAL} At most 18 bytes (6 Chinese characters)`,
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						required: true,
+						default: '',
+						description: 'Opened when the article is tapped (newsUrl)',
+					},
+				],
+			},
+		],
+	},
+	messageOptions('sendNews', ['devices', 'publicAccountId']),
+];
 
 /**
  * News (start-144): 1–5 articles; each has title (required, ≤ 18 bytes), description (≤ 140

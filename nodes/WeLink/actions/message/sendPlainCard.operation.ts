@@ -1,27 +1,36 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkText } from '../../../shared/validation';
+import type { OperationOption } from '../../../shared/display';
 import { readBilingual } from '../common/text';
-import { LIMITS, cardFields, commonFields, readLink, readOptions } from './content';
-import { readRecipients, sendInBatches, type Recipients } from './recipients';
+import { cardFields, commonFields, readOptions } from './content';
+import { contentField, messageOptions, recipientFields, senderField, titleField } from './fields';
+import { readRecipients } from './recipients';
+import { sendInBatches, type SendInput } from './send';
+import { LIMITS, readLink, readSender } from './validate';
 
-export interface SendInput {
-	recipients: Recipients;
-	content: IDataObject;
-}
+export const option: OperationOption = {
+	name: 'Send Plain Card',
+	value: 'sendPlainCard',
+	action: 'Send a plain card',
+	description: 'Title, text and link in the notification centre or a public account (普通卡片)',
+};
 
-/** Sender label (msgOwner): plain text, at most 18 bytes. */
-export function readSender(ctx: IExecuteFunctions, i: number): string {
-	const sender = String(ctx.getNodeParameter('sender', i, '') ?? '').trim();
-	checkText(ctx, i, sender, {
-		field: 'Sender',
-		max: LIMITS.msgOwner,
-		unit: 'bytes',
-		required: true,
-		fix: 'It is the small label above the card, e.g. 考勤 or 审批.',
-	});
-	return sender;
-}
+export const description: INodeProperties[] = [
+	...recipientFields(['sendPlainCard']),
+	senderField(['sendPlainCard']),
+	titleField(['sendPlainCard']),
+	contentField(['sendPlainCard']),
+	messageOptions('sendPlainCard', [
+		'devices',
+		'link',
+		'pcLink',
+		'publicAccountId',
+		'statusCn',
+		'statusEn',
+		'statusColor',
+		'strongReminder',
+	]),
+];
 
 export function prepare(this: IExecuteFunctions, i: number): SendInput {
 	const recipients = readRecipients(this, i);

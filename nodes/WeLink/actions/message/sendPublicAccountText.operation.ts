@@ -1,9 +1,40 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { usersField } from '../common/fields';
 import { readBilingual } from '../common/text';
-import { LIMITS, commonFields, readLink, readOptions } from './content';
-import { readRecipients, sendInBatches } from './recipients';
-import { readSender, type SendInput } from './sendPlainCard.operation';
+import { commonFields, readOptions } from './content';
+import { contentField, linkField, messageOptions, senderField, show, titleField } from './fields';
+import { readRecipients } from './recipients';
+import { sendInBatches, type SendInput } from './send';
+import { LIMITS, readLink, readSender } from './validate';
+
+export const option: OperationOption = {
+	name: 'Send Public Account Text',
+	value: 'sendPublicAccountText',
+	action: 'Send a public account text message',
+	description: 'Legacy public account message with a link (公众号消息)',
+};
+
+export const description: INodeProperties[] = [
+	usersField({
+		name: 'users',
+		displayName: 'User Names or IDs',
+		description:
+			'WeLink user IDs (e.g. zhangsan@welink) following the public account; any number, sent 1,000 per call and merged into one output item.',
+		displayOptions: show('sendPublicAccountText'),
+	}),
+	senderField(['sendPublicAccountText']),
+	titleField(['sendPublicAccountText']),
+	contentField(['sendPublicAccountText']),
+	linkField(['sendPublicAccountText']),
+	messageOptions('sendPublicAccountText', [
+		'displayMode',
+		'pcLink',
+		'publicAccountId',
+		'strongReminder',
+	]),
+];
 
 /**
  * The legacy public-account message (messages/v3/send): users only (msgRange "0": PY constants),

@@ -1,37 +1,85 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { chunk } from '../../../shared/batching';
-import { inputError, stringParam } from '../../../shared/validation';
 import { weLinkApiRequest } from '../../transport';
-import { readIdList } from '../common/fields';
+import { readIdList, usersField } from '../common/fields';
 import { readMessageStatus } from '../common/text';
 import { commonFields, readOptions } from './content';
+import { itemIdField, show } from './fields';
 import { MAX_USERS_PER_CALL } from './recipients';
+import { readItemId } from './validate';
+
+export const option: OperationOption = {
+	name: 'Update Status',
+	value: 'updateStatus',
+	action: 'Update a card status',
+	description: 'Change the status shown on a sent card, e.g. to 已处理 (更新消息状态)',
+};
+
+export const description: INodeProperties[] = [
+	itemIdField(['updateStatus']),
+	usersField({
+		name: 'users',
+		displayName: 'User Names or IDs',
+		description: 'Recipients whose copy of the card to update; any number, sent 1,000 per call.',
+		displayOptions: show('updateStatus'),
+	}),
+	{
+		displayName: 'Status (Chinese)',
+		name: 'statusCn',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '已处理',
+		description: 'New status in Chinese, 2–5 characters',
+		displayOptions: show('updateStatus'),
+	},
+	{
+		displayName: 'Status (English)',
+		name: 'statusEn',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Done',
+		description: 'New status in English, 2–10 characters',
+		displayOptions: show('updateStatus'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show('updateStatus'),
+		options: [
+			{
+				displayName: 'Public Account ID',
+				name: 'publicAccountId',
+				type: 'string',
+				default: '',
+				description:
+					'Required when the card was sent through a custom public account (publicAccID)',
+			},
+			{
+				displayName: 'Status Color',
+				name: 'statusColor',
+				type: 'options',
+				default: '0',
+				options: [
+					{ name: 'Green', value: '2' },
+					{ name: 'Grey', value: '0' },
+					{ name: 'Yellow', value: '1' },
+				],
+				description: 'Color of the new status (this API’s own color codes)',
+			},
+		],
+	},
+];
 
 interface UpdateInput {
 	users: string[];
 	body: IDataObject;
-}
-
-export function readItemId(ctx: IExecuteFunctions, i: number): string {
-	const itemId = stringParam(ctx, 'itemId', i);
-	if (!itemId)
-		throw inputError(
-			ctx,
-			i,
-			'Item ID',
-			'is required',
-			'Use the itemId output of a Send Plain Card or Send App Card.',
-		);
-	if (/\s/.test(itemId))
-		throw inputError(
-			ctx,
-			i,
-			'Item ID',
-			`"${itemId}" is not an item ID`,
-			'Use the itemId output of a send.',
-		);
-	return itemId;
 }
 
 export function prepare(this: IExecuteFunctions, i: number): UpdateInput {
