@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { operationPicker, type OperationOption } from './display';
+import type { OperationOption } from './display';
 import { inputError, parseJsonObject } from './validation';
 
 /**
@@ -9,8 +9,6 @@ import { inputError, parseJsonObject } from './validation';
  */
 export interface ApiRequestSpec {
 	platform: 'WeCom' | 'WeLink';
-	/** What the operation picker says about "Make a Request". */
-	operationDescription: string;
 	methods: string[];
 	pathPlaceholder: string;
 	pathHint: string;
@@ -27,17 +25,8 @@ export function apiRequestOption(operationDescription: string): OperationOption 
 	};
 }
 
-export function apiRequestProperties(spec: ApiRequestSpec): INodeProperties[] {
-	return [
-		operationPicker('apiRequest', [apiRequestOption(spec.operationDescription)], 'request'),
-		...apiRequestFields(spec),
-	];
-}
-
 /** The fields of "Make a Request" (everything below the Operation picker). */
-export function apiRequestFields(
-	spec: Omit<ApiRequestSpec, 'operationDescription'>,
-): INodeProperties[] {
+export function apiRequestFields(spec: ApiRequestSpec): INodeProperties[] {
 	const show = { resource: ['apiRequest'], operation: ['request'] };
 	return [
 		{
