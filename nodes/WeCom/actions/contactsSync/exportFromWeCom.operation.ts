@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
+import { properNounAction } from '../../../shared/subtitles';
 import { departmentPaths, type WeComDepartment } from '../contacts/api';
 import { employeeNoAttribute } from './fields';
 import { directoryOrg, readDirectory } from './read';
@@ -15,6 +17,13 @@ const STATUS: Record<number, string> = {
 	2: 'disabled',
 	4: 'not activated',
 	5: 'left',
+};
+
+export const option: OperationOption = {
+	name: 'Export From WeCom',
+	value: 'exportFromWeCom',
+	action: properNounAction('Export the org from WeCom'),
+	description: 'Every department (with its path) and member, as items for another system',
 };
 
 export const description: INodeProperties[] = [

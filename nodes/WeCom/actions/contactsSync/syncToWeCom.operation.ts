@@ -1,10 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../shared/display';
 import { syncProperties } from '../../../shared/orgSync/fields';
+import { properNounAction } from '../../../shared/subtitles';
 import { runSync, SYNC_OUTPUTS } from '../../../shared/orgSync/run';
 import { employeeNoAttribute, lookupLimit } from './fields';
 import { weComSyncPlatform } from './platform';
 import { readSettings } from './settings';
+
+export const option: OperationOption = {
+	name: 'Sync to WeCom',
+	value: 'syncToWeCom',
+	action: properNounAction('Sync an org to WeCom'),
+	description: 'Make WeCom’s departments and members match the input items (同步通讯录到企业微信)',
+};
 
 export const description = syncProperties({
 	resource: 'contactsSync',

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from '../../../shared/router';
 import { inputError } from '../../../shared/validation';
-import { DEFAULT_JOB_WAIT_MS, runBatchSync, type BatchKind, type RecordResult } from './api';
+import { DEFAULT_JOB_WAIT_MS, runBatchSync, type BatchKind, type RecordResult } from './jobs';
 
 export interface SyncRecord {
 	/** What is sent for this input item. */

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
 import { inputError, stringParam } from '../../../shared/validation';
-import { getBatchJob } from './api';
+import { getBatchJob } from './jobs';
 
 /** Offered by both Department and User: a batch job of either kind is read the same way. */
 export const option: OperationOption = {

@@ -6,6 +6,7 @@ import type { TargetMember } from '../../../shared/orgSync/model';
 import type { SyncPlatform } from '../../../shared/orgSync/run';
 import { WELINK_CREDENTIAL } from '../../transport';
 import * as api from '../contacts/api';
+import * as jobs from '../contacts/jobs';
 import { OWN_CODE, WELINK_LIMITS, deriveDepartmentCode } from './limits';
 import { readWeLinkOrg, type WeLinkOrg } from './org';
 import { changeStatus, type StatusChange } from './status';
@@ -111,8 +112,8 @@ export function weLinkSyncAdapter(
 	};
 
 	/** One department through a batch sync job (the only department write that takes orderNo). */
-	const syncOne = async (kind: api.BatchKind, record: IDataObject) => {
-		const { results } = await api.runBatchSync(ctx, kind, [record], {
+	const syncOne = async (kind: jobs.BatchKind, record: IDataObject) => {
+		const { results } = await jobs.runBatchSync(ctx, kind, [record], {
 			maxWaitMs: options.maxWaitMs,
 		});
 		const result = results[0];
@@ -250,7 +251,7 @@ export function weLinkSyncAdapter(
 			// No source gives the code of "user not found" on a delete, so every refusal is reported:
 			// a user an earlier, lost answer did delete is simply not planned again on the next run.
 			try {
-				const { results } = await api.runBatchDeleteUsers(ctx, refs, options.deleteAccounts);
+				const { results } = await jobs.runBatchDeleteUsers(ctx, refs, options.deleteAccounts);
 				results.forEach((result, n) => {
 					if (result.success === false)
 						failures.set(

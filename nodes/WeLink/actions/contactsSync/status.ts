@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 import { chunk, mapWithConcurrency } from '../../../shared/batching';
 import type { ApiContext } from '../../../shared/transport';
 import * as api from '../contacts/api';
+import * as jobs from '../contacts/jobs';
 import { OWN_CODE } from './limits';
 
 /**
@@ -120,10 +121,10 @@ export async function changeStatus(
 	}
 
 	const accepted: StatusChange[] = [];
-	for (const batch of chunk(sendable, api.USERS_BULK_PER_CALL)) {
-		let answers: Map<string, api.BulkAnswer>;
+	for (const batch of chunk(sendable, jobs.USERS_BULK_PER_CALL)) {
+		let answers: Map<string, jobs.BulkAnswer>;
 		try {
-			answers = await api.bulkSyncUsers(
+			answers = await jobs.bulkSyncUsers(
 				ctx,
 				batch.map((b) => b.record),
 			);
