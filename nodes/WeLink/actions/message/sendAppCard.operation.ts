@@ -7,7 +7,7 @@ import { cardFields, commonFields, readOptions } from './content';
 import { BILINGUAL, linkField, messageOptions, recipientFields, show, titleField } from './fields';
 import { readRecipients } from './recipients';
 import { sendInBatches, type SendInput } from './send';
-import { LIMITS, readLink } from './validate';
+import { LIMITS, readLink, readTitle } from './validate';
 
 export const option: OperationOption = {
 	name: 'Send App Card',
@@ -131,11 +131,7 @@ export function prepare(this: IExecuteFunctions, i: number): SendInput {
 		}),
 	}));
 	const content: IDataObject = {
-		msgTitle: readBilingual(this, i, this.getNodeParameter('title', i, ''), {
-			field: 'Title',
-			maxBytes: LIMITS.msgTitle,
-			required: true,
-		}),
+		msgTitle: readTitle(this, i),
 		urlType: 'html',
 		urlPath: readLink(this, i, 'Link URL', this.getNodeParameter('link', i, ''), true),
 		contentList,

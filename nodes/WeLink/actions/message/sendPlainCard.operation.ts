@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
-import { readBilingual } from '../common/text';
 import { cardFields, commonFields, readOptions } from './content';
 import { contentField, messageOptions, recipientFields, senderField, titleField } from './fields';
 import { readRecipients } from './recipients';
 import { sendInBatches, type SendInput } from './send';
-import { LIMITS, readLink, readSender } from './validate';
+import { readContent, readLink, readSender, readTitle } from './validate';
 
 export const option: OperationOption = {
 	name: 'Send Plain Card',
@@ -37,16 +36,8 @@ export function prepare(this: IExecuteFunctions, i: number): SendInput {
 	const options = readOptions(this, i);
 	const content: IDataObject = {
 		msgOwner: readSender(this, i),
-		msgTitle: readBilingual(this, i, this.getNodeParameter('title', i, ''), {
-			field: 'Title',
-			maxBytes: LIMITS.msgTitle,
-			required: true,
-		}),
-		msgContent: readBilingual(this, i, this.getNodeParameter('content', i, ''), {
-			field: 'Content',
-			maxBytes: LIMITS.msgContent,
-			required: true,
-		}),
+		msgTitle: readTitle(this, i),
+		msgContent: readContent(this, i),
 		...commonFields(this, i, options),
 		...cardFields(this, i, options),
 	};

@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { usersField } from '../common/fields';
-import { readBilingual } from '../common/text';
 import { commonFields, readOptions } from './content';
 import { contentField, linkField, messageOptions, senderField, show, titleField } from './fields';
 import { readRecipients } from './recipients';
 import { sendInBatches, type SendInput } from './send';
-import { LIMITS, readLink, readSender } from './validate';
+import { readContent, readLink, readSender, readTitle } from './validate';
 
 export const option: OperationOption = {
 	name: 'Send Public Account Text',
@@ -47,16 +46,8 @@ export function prepare(this: IExecuteFunctions, i: number): SendInput {
 	const content: IDataObject = {
 		// UNCONFIRMED: v3/send documents no length for msgOwner; the pack applies the card limit of 18 bytes.
 		msgOwner: readSender(this, i),
-		msgTitle: readBilingual(this, i, this.getNodeParameter('title', i, ''), {
-			field: 'Title',
-			maxBytes: LIMITS.msgTitle,
-			required: true,
-		}),
-		msgContent: readBilingual(this, i, this.getNodeParameter('content', i, ''), {
-			field: 'Content',
-			maxBytes: LIMITS.msgContent,
-			required: true,
-		}),
+		msgTitle: readTitle(this, i),
+		msgContent: readContent(this, i),
 		urlType: 'html',
 		urlPath: readLink(this, i, 'Link URL', this.getNodeParameter('link', i, ''), true),
 	};

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { checkText, inputError, stringParam } from '../../../shared/validation';
 import { WELINK_CREDENTIAL } from '../../transport';
 import { weLinkAppConfig } from '../../transport/token';
-import { checkHttpUrl, checkLink } from '../common/text';
+import { checkHttpUrl, checkLink, readBilingual } from '../common/text';
 
 /** Checks of message parameters WeLink's pages set out: byte limits, sender, item IDs, links and images. */
 
@@ -110,3 +110,19 @@ export function readLink(
 	checkLink(ctx, i, field, text);
 	return text;
 }
+
+/** The Title field of a card or public account message (msgTitle). */
+export const readTitle = (ctx: IExecuteFunctions, i: number) =>
+	readBilingual(ctx, i, ctx.getNodeParameter('title', i, ''), {
+		field: 'Title',
+		maxBytes: LIMITS.msgTitle,
+		required: true,
+	});
+
+/** The Content field of a plain card or public account message (msgContent). */
+export const readContent = (ctx: IExecuteFunctions, i: number) =>
+	readBilingual(ctx, i, ctx.getNodeParameter('content', i, ''), {
+		field: 'Content',
+		maxBytes: LIMITS.msgContent,
+		required: true,
+	});
