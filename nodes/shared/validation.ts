@@ -18,6 +18,18 @@ export function inputError(
 	});
 }
 
+/** Update Fields that change nothing: refused before any call. */
+export function requireChanges(ctx: IExecuteFunctions, itemIndex: number, changes: object) {
+	if (Object.keys(changes).length === 0)
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Update Fields',
+			'nothing to update',
+			'Add at least one field to change.',
+		);
+}
+
 /** A text parameter as a trimmed string; expressions that resolve to nothing give ''. */
 export function stringParam(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
-import { inputError, stringParam } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import { explainMeetingRefusal } from './diagnose';
 import { meetingIdField, subMeetingOptionsField } from './fields';
+import { readMeetingId } from './validate';
 
 export const option: OperationOption = {
 	name: 'Cancel',
@@ -24,15 +24,7 @@ interface CancelInput {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): CancelInput {
-	const meetingId = stringParam(this, 'meetingId', i);
-	if (!meetingId)
-		throw inputError(
-			this,
-			i,
-			'Meeting ID',
-			'is required',
-			'Use the meetingId output of Create or List.',
-		);
+	const meetingId = readMeetingId(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const subMeetingId = String(options.subMeetingId ?? '').trim();
 	return { meetingId, subMeetingId: subMeetingId || undefined };

@@ -5,16 +5,10 @@ import { unixSeconds } from '../../../shared/time';
 import { stringParam } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import { memberLocator, readMemberLocator } from '../common/members';
-import {
-	checkDuration,
-	checkTitle,
-	detailFields,
-	readStart,
-	remindersObject,
-	settingsObject,
-} from './body';
+import { detailFields, remindersObject, settingsObject } from './body';
 import { meetingDetailFields, remindBeforeField, show } from './fields';
 import { flattenMeeting } from './output';
+import { checkDuration, checkTitle, readStart } from './validate';
 
 export const option: OperationOption = {
 	name: 'Create',

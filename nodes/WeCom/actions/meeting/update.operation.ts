@@ -3,19 +3,13 @@ import type { DateTime } from 'luxon';
 
 import type { OperationOption } from '../../../shared/display';
 import { unixSeconds } from '../../../shared/time';
-import { inputError, stringParam } from '../../../shared/validation';
+import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import {
-	checkDuration,
-	checkTitle,
-	detailFields,
-	readStart,
-	remindersObject,
-	settingsObject,
-} from './body';
+import { detailFields, remindersObject, settingsObject } from './body';
 import { explainMeetingRefusal } from './diagnose';
 import { meetingDetailFields, meetingIdField, remindBeforeField } from './fields';
 import { flattenMeeting } from './output';
+import { checkDuration, checkTitle, readMeetingId, readStart } from './validate';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -38,15 +32,7 @@ interface UpdateInput {
 }
 
 export async function prepare(this: IExecuteFunctions, i: number): Promise<UpdateInput> {
-	const meetingId = stringParam(this, 'meetingId', i);
-	if (!meetingId)
-		throw inputError(
-			this,
-			i,
-			'Meeting ID',
-			'is required',
-			'Use the meetingId output of Create or List.',
-		);
+	const meetingId = readMeetingId(this, i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = { meetingid: meetingId, ...detailFields(this, i, fields) };
 	if (fields.title !== undefined) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
-import { inputError } from '../../../shared/validation';
+import { inputError, requireChanges } from '../../../shared/validation';
 import { readDepartmentRef } from '../common/fields';
 import { updateDepartment } from '../contacts/api';
 import { departmentField } from '../contacts/fields';
@@ -76,14 +76,7 @@ export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 		);
 	if (parentCode) changes.parentCode = parentCode;
 	if (corpParentCode) changes.corpParentCode = corpParentCode;
-	if (Object.keys(changes).length === 0)
-		throw inputError(
-			this,
-			i,
-			'Update Fields',
-			'nothing to update',
-			'Add at least one field to change.',
-		);
+	requireChanges(this, i, changes);
 	return { ...ref, ...changes };
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
-import { inputError } from '../../../shared/validation';
+import { inputError, requireChanges } from '../../../shared/validation';
 import { readUserRef } from '../common/fields';
 import { updateUser } from '../contacts/api';
 import { readUserDetails } from './details';
@@ -41,14 +41,7 @@ export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 			'is set together with Department Codes',
 			'Give the departments one way only.',
 		);
-	if (Object.keys(changes).length === 0)
-		throw inputError(
-			this,
-			i,
-			'Update Fields',
-			'nothing to update',
-			'Add at least one field to change.',
-		);
+	requireChanges(this, i, changes);
 	return { ...ref, ...changes };
 }
 
