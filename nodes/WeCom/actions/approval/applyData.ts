@@ -4,7 +4,7 @@ import { jsonParse } from 'n8n-workflow';
 import { toDateTime, unixSeconds } from '../../../shared/time';
 import { charCount, inputError, splitList } from '../../../shared/validation';
 import { OPAQUE_ID } from '../common/ids';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 
 /**
  * Wire format of oa/applyevent (path/91853): apply_data.contents from structured fields, the

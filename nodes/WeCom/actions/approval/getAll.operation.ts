@@ -7,7 +7,7 @@ import { toDateTime, unixSeconds } from '../../../shared/time';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 import { approvalDetail } from './detail';
 import { RESOURCE, show } from './fields';
 

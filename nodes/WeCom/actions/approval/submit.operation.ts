@@ -4,7 +4,8 @@ import { listPickerField } from '../../../shared/fields';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { memberLocator, readMemberLocator } from '../common/members';
+import { memberLocator } from '../common/fields';
+import { readMemberLocator } from '../common/read';
 import {
 	applyData,
 	processNodes,

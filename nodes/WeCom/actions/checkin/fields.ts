@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../../shared/display';
 import { listPickerField } from '../../../shared/fields';
 import { returnAllFields } from '../../../shared/list';
-import { membersField } from '../common/members';
+import { membersField } from '../common/fields';
 
 export const RESOURCE = 'checkin';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { mapWithConcurrency, unique } from '../../../shared/batching';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { USERID, USERID_RULE } from '../common/members';
+import { USERID, USERID_RULE } from '../common/ids';
 
 /** Whose check-in data: given members, the members of departments, or everyone the app can see. */
 export type Who =

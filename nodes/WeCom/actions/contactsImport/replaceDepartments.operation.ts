@@ -7,7 +7,7 @@ import type {
 
 import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentIds } from '../common/departments';
+import { checkDepartmentName, readDepartmentIds } from '../common/read';
 import { DEPARTMENT_COLUMNS, toCsv } from './csv';
 import { show } from './fields';
 import { readWaitMs, runJob } from './job';

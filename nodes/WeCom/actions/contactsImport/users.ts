@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { checkText, inputError, splitList } from '../../../shared/validation';
-import { readDepartmentIds } from '../common/departments';
+import { readDepartmentIds } from '../common/read';
 import { checkEmail, checkMemberId, checkMobile, MAX_DEPARTMENTS } from '../member/validate';
 import { toCsv, USER_COLUMNS } from './csv';
 import { readWaitMs, runJob } from './job';

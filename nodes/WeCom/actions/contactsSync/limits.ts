@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import type { PlatformLimits } from '../../../shared/orgSync/model';
-import { USERID } from '../common/members';
+import { USERID } from '../common/ids';
 
 /** Department IDs the sync gives new departments: 10^9 and up, far above WeCom's own (sequential) ones. */
 const DERIVED_DEPARTMENT_BASE = 1_000_000_000;

@@ -6,7 +6,7 @@ import { readLimit, returnAllFields } from '../../../shared/list';
 import { collectPages } from '../../../shared/pagination';
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 import { groupChat, RESOURCE, show } from './fields';
 
 /** groupchat/list (path/92120): at most 100 owners per call, 1–1,000 groups per page. */

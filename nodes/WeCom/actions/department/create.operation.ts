@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
-import {
-	checkDepartmentName,
-	readDepartmentLocator,
-	departmentLocator,
-} from '../common/departments';
+import { departmentLocator } from '../common/fields';
+import { checkDepartmentName, readDepartmentLocator } from '../common/read';
 import { createDepartment } from '../contacts/api';
 import { nameEnField, orderField, show } from './fields';
 import { readDepartmentFields, readNewDepartmentId } from './validate';

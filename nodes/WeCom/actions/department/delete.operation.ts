@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readDepartmentLocator } from '../common/departments';
+import { readDepartmentLocator } from '../common/read';
 import { deleteDepartment } from '../contacts/api';
 import { departmentField } from './fields';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/display';
-import { departmentLocator } from '../common/departments';
+import { departmentLocator } from '../common/fields';
 
 export const RESOURCE = 'department';
 

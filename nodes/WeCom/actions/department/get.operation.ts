@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { weComApiRequest } from '../../transport';
-import { readDepartmentLocator } from '../common/departments';
+import { readDepartmentLocator } from '../common/read';
 import { departmentField } from './fields';
 
 export const option: OperationOption = {

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../shared/display';
 import { readLimit, returnAllFields } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
-import { departmentLocator, readDepartmentLocator } from '../common/departments';
+import { departmentLocator } from '../common/fields';
+import { readDepartmentLocator } from '../common/read';
 import { departmentPaths, listDepartments } from '../contacts/api';
 import { RESOURCE, show } from './fields';
 

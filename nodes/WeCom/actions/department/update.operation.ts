@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentLocator } from '../common/departments';
+import { checkDepartmentName, readDepartmentLocator } from '../common/read';
 import { updateDepartment } from '../contacts/api';
 import { departmentField, nameEnField, orderField, show } from './fields';
 import { readDepartmentFields } from './validate';

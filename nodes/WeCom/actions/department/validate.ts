@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/validation';
-import { checkDepartmentName, readDepartmentIds } from '../common/departments';
+import { checkDepartmentName, readDepartmentIds } from '../common/read';
 
 const MAX_ORDER = 2 ** 32 - 1;
 const MAX_ID = 2 ** 31 - 1;

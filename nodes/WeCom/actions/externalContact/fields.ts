@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { stringParam, inputError } from '../../../shared/validation';
 import { OPAQUE_ID } from '../common/ids';
 import { showFor } from '../../../shared/display';
-import { memberLocator } from '../common/members';
+import { memberLocator } from '../common/fields';
 
 export const RESOURCE = 'externalContact';
 

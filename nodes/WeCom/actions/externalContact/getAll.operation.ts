@@ -6,7 +6,7 @@ import { collectPages } from '../../../shared/pagination';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 import { listPickerField } from '../../../shared/fields';
 import { corpTags } from '../customerTag/api';
 import { RESOURCE, show } from './fields';

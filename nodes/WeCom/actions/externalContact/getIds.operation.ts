@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readLimit, returnAllFields } from '../../../shared/list';
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { readMemberLocator } from '../common/members';
+import { readMemberLocator } from '../common/read';
 import { followMemberField, RESOURCE } from './fields';
 
 export const option: OperationOption = {

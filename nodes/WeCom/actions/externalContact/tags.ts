@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../transport';
-import { readMemberLocator } from '../common/members';
+import { readMemberLocator } from '../common/read';
 import { customerIdField, followMemberField, readCustomerId, show } from './fields';
 import { readTagIds } from './wire';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { readMemberLocator } from '../common/members';
+import { readMemberLocator } from '../common/read';
 import { customerIdField, followMemberField, readCustomerId, show } from './fields';
 import { REMARK_LIMITS, remarkBody, type RemarkFields } from './wire';
 

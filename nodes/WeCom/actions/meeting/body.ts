@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 
 import { endOfDayIfDateOnly, toDateTime, unixSeconds } from '../../../shared/time';
 import { checkText, inputError } from '../../../shared/validation';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 import { MAX_HOSTS, MAX_INVITEES } from './validate';
 
 /**

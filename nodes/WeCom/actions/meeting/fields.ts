@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/display';
-import { membersField } from '../common/members';
+import { membersField } from '../common/fields';
 
 export const RESOURCE = 'meeting';
 

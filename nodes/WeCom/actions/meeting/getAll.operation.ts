@@ -7,7 +7,8 @@ import { collectPages } from '../../../shared/pagination';
 import { splitRange, toDateTime, unixSeconds } from '../../../shared/time';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { memberLocator, readMemberLocator } from '../common/members';
+import { memberLocator } from '../common/fields';
+import { readMemberLocator } from '../common/read';
 import { RESOURCE, show } from './fields';
 import { flattenMeeting } from './output';
 

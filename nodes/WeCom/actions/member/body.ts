@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkText, inputError, splitList } from '../../../shared/validation';
-import { readDepartmentIds } from '../common/departments';
-import { readMemberIds } from '../common/members';
+import { readDepartmentIds, readMemberIds } from '../common/read';
 import {
 	checkEmail,
 	checkMobile,

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
 import { properNounAction } from '../../../shared/subtitles';
-import { readMemberLocator } from '../common/members';
+import { readMemberLocator } from '../common/read';
 import { memberField } from './fields';
 import { lookup } from './lookup';
 

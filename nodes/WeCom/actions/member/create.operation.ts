@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../shared/display';
 import { listPickerField } from '../../../shared/fields';
 import { checkText, inputError } from '../../../shared/validation';
-import { readDepartmentIds } from '../common/departments';
+import { readDepartmentIds } from '../common/read';
 import { createMember } from '../contacts/api';
 import { readMemberBody } from './body';
 import { additionalFields, show } from './fields';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
-import { readMemberLocator } from '../common/members';
+import { readMemberLocator } from '../common/read';
 import { deleteMember } from '../contacts/api';
 import { memberField } from './fields';
 

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { membersField, readMemberIds } from '../common/members';
+import { membersField } from '../common/fields';
+import { readMemberIds } from '../common/read';
 import { deleteMembers } from '../contacts/api';
 import { show } from './fields';
 

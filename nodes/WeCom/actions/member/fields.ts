@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/display';
-import { memberLocator } from '../common/members';
+import { memberLocator } from '../common/fields';
 
 export const RESOURCE = 'member';
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { readLimit, returnAllFields } from '../../../shared/list';
-import { departmentLocator, readDepartmentLocator } from '../common/departments';
+import { departmentLocator } from '../common/fields';
+import { readDepartmentLocator } from '../common/read';
 import { listMembers } from '../contacts/api';
 import { RESOURCE, show } from './fields';
 

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readDepartmentIds } from '../common/departments';
-import { readMemberLocator } from '../common/members';
+import { readDepartmentIds, readMemberLocator } from '../common/read';
 import { updateMember } from '../contacts/api';
 import { readMemberBody } from './body';
 import { memberField, show, updateFields } from './fields';

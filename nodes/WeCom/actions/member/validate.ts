@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { checkText, inputError } from '../../../shared/validation';
-import { USERID, USERID_RULE } from '../common/members';
+import { USERID, USERID_RULE } from '../common/ids';
 
 /** Checks of member fields, with the limits of reference §4.2. */
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/display';
 import { listPickerField } from '../../../shared/fields';
-import { membersField } from '../common/members';
+import { membersField } from '../common/fields';
 
 export const RESOURCE = 'message';
 

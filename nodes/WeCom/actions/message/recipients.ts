@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { mapWithConcurrency } from '../../../shared/batching';
 import { inputError, splitList } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 
 /** message/send limits per call (reference §3.1): 1,000 members, 100 departments, 100 tags. */
 export const MAX_USERS_PER_CALL = 1000;

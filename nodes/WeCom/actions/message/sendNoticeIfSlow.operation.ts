@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { checkText, inputError } from '../../../shared/validation';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 import { sendMessage } from './delivery';
 import { show } from './fields';
 import { scheduleNotice } from './notices';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../shared/display';
 import { checkText, inputError, splitList, stringParam } from '../../../shared/validation';
 import { weComAgentId, weComApiRequest } from '../../transport';
-import { readMemberIds } from '../common/members';
+import { readMemberIds } from '../common/read';
 import { RESOURCE, show } from './fields';
 import { templateCardFields } from './templateCard';
 import { readTemplateCard } from './templateCardWire';

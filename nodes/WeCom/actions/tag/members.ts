@@ -4,8 +4,7 @@ import { chunk } from '../../../shared/batching';
 import { withItemIndex } from '../../../shared/router';
 import { inputError } from '../../../shared/validation';
 import { weComApiRequest } from '../../transport';
-import { readMemberIds } from '../common/members';
-import { readDepartmentIds } from '../common/departments';
+import { readMemberIds, readDepartmentIds } from '../common/read';
 import { readTagLocator } from './tag';
 
 /** addtagusers/deltagusers take at most 1,000 members and 100 departments per call (reference §4.4). */

@@ -5,7 +5,8 @@ import { chunk, mapWithConcurrency } from '../../../shared/batching';
 import { showFor, type OperationOption } from '../../../shared/display';
 import { toDateTime } from '../../../shared/time';
 import { inputError } from '../../../shared/validation';
-import { readIdList, readLimit, returnAllFields } from '../common/fields';
+import { readIdList } from '../common/read';
+import { readLimit, returnAllFields } from '../../../shared/list';
 import {
 	CONCURRENCY,
 	MAX_PEOPLE_PER_CALL,

@@ -4,7 +4,7 @@ import { chunk, mapWithConcurrency } from '../../../shared/batching';
 import { collectPages } from '../../../shared/pagination';
 import type { ApiContext } from '../../../shared/transport';
 import { weLinkApiRequest, weLinkApiRequestAllItems } from '../../transport';
-import { withoutEnvelope, type DepartmentRef, type UserRef } from '../common/fields';
+import type { DepartmentRef, UserRef } from '../common/read';
 
 /**
  * WeLink contacts (reference §5) as plain functions over the transport: reads and real-time writes
@@ -258,6 +258,14 @@ export const changeUserMobile = async (
 			itemIndex,
 		}),
 	);
+
+/** Drops WeLink's envelope (code, message) from an answer. */
+export function withoutEnvelope(response: IDataObject): IDataObject {
+	const { code, message, ...rest } = response;
+	void code;
+	void message;
+	return rest;
+}
 
 /** WeLink answers with the record at the top level or under `data`. */
 export function unwrap(response: IDataObject): IDataObject {

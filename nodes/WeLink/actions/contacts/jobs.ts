@@ -4,7 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { chunk } from '../../../shared/batching';
 import type { ApiContext } from '../../../shared/transport';
 import { weLinkApiRequest } from '../../transport';
-import type { UserRef } from '../common/fields';
+import type { UserRef } from '../common/read';
 import { unwrap } from './api';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MOBILE, type DepartmentRef, type UserRef } from '../common/fields';
+import { MOBILE, type DepartmentRef, type UserRef } from '../common/read';
 import { MAX_ORDER, MIN_ORDER, OWN_CODE, WELINK_ROOT } from './limits';
 
 /** How the sync's target IDs and member fields are written in WeLink's requests. */

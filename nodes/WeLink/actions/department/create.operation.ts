@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
-import { readDepartmentRef } from '../common/fields';
+import { readDepartmentRef } from '../common/read';
 import { createDepartment } from '../contacts/api';
 import { checkCode, checkDeptName, readDepartmentDetails } from './details';
 import {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkText, inputError } from '../../../shared/validation';
-import { readIdList } from '../common/fields';
+import { readIdList } from '../common/read';
 
 // UNCONFIRMED: no department name limit is published; 128 characters is assumed (the Python SDK's only
 // 128, MAX_DEPT_NAME_LENGTH, is for a meeting attendee's department name).

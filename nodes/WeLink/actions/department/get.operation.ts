@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
-import { type DepartmentRef, readDepartmentRef } from '../common/fields';
+import { type DepartmentRef, readDepartmentRef } from '../common/read';
 import { getDepartment } from '../contacts/api';
 import { departmentField } from '../contacts/fields';
 import { RESOURCE } from './fields';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { type DepartmentRef, readDepartmentRef, readLimit } from '../common/fields';
+import { type DepartmentRef, readDepartmentRef } from '../common/read';
+import { readLimit, returnAllFields } from '../../../shared/list';
 import {
 	ROOT_DEPARTMENT,
 	fetchAllDepartments,
@@ -8,7 +9,6 @@ import {
 	listChildDepartments,
 } from '../contacts/api';
 import { showFor, type OperationOption } from '../../../shared/display';
-import { returnAllFields } from '../../../shared/list';
 import { parentDepartmentField, RESOURCE } from './fields';
 
 export const option: OperationOption = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError, requireChanges } from '../../../shared/validation';
-import { readDepartmentRef } from '../common/fields';
+import { readDepartmentRef } from '../common/read';
 import { updateDepartment } from '../contacts/api';
 import { departmentField } from '../contacts/fields';
 import { checkCode, readDepartmentDetails } from './details';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readIdList } from '../common/fields';
+import { readIdList } from '../common/read';
 
 /** Recipients per send (reference §3.1): 1,000 users, 100 departments, 100 roles. */
 export const MAX_USERS_PER_CALL = 1000;

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../shared/display';
 import { chunk } from '../../../shared/batching';
 import { weLinkApiRequest } from '../../transport';
-import { readIdList, usersField } from '../common/fields';
+import { usersField } from '../common/fields';
+import { readIdList } from '../common/read';
 import { readMessageStatus } from '../common/text';
 import { commonFields, readOptions } from './content';
 import { itemIdField, show } from './fields';

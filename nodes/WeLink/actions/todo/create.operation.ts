@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../shared/display';
 import { inputError, stringParam } from '../../../shared/validation';
 import { weLinkApiRequest } from '../../transport';
-import { readUserId } from '../common/fields';
+import { readUserId } from '../common/read';
 import { checkHttpUrl, checkLink } from '../common/text';
 import { personFields, readTaskId, show, taskIdField } from './fields';
 import { completeNames, readNames, type Person } from './names';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { weLinkApiRequest } from '../../transport';
-import { readUserId } from '../common/fields';
+import { readUserId } from '../common/read';
 import { personFields, readTaskId, taskIdField } from './fields';
 import { completeNames, explainTodoFailure, readNames, type Person } from './names';
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { departmentsField, readIdList } from '../common/fields';
+import { departmentsField } from '../common/fields';
+import { readIdList } from '../common/read';
 import { createUser } from '../contacts/api';
 import { readMobile, readUserDetails } from './details';
 import { newUserFields, RESOURCE, userDetailFields } from './fields';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
-import { readUserRef, type UserRef } from '../common/fields';
+import { readUserRef, type UserRef } from '../common/read';
 import { deleteUser } from '../contacts/api';
 import { RESOURCE, userField } from './fields';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError, parseJsonObject, splitList } from '../../../shared/validation';
-import { checkMobile, readIdList } from '../common/fields';
+import { checkMobile, readIdList } from '../common/read';
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
-import { readUserRef, type UserRef } from '../common/fields';
+import { readUserRef, type UserRef } from '../common/read';
 import { getUser } from '../contacts/api';
 import { userField } from './fields';
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
-import { returnAllFields } from '../../../shared/list';
-import { type DepartmentRef, readDepartmentRef, readLimit } from '../common/fields';
+import { readLimit, returnAllFields } from '../../../shared/list';
+import { type DepartmentRef, readDepartmentRef } from '../common/read';
 import { listDepartmentUsers } from '../contacts/api';
 import { departmentField } from '../contacts/fields';
 import { RESOURCE } from './fields';

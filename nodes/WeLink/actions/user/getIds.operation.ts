@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type OperationOption, showFor } from '../../../shared/display';
 import { properNounAction } from '../../../shared/subtitles';
-import { readIdList } from '../common/fields';
+import { readIdList } from '../common/read';
 import { resolveUserIds } from '../contacts/api';
 import { RESOURCE } from './fields';
 

@@ -7,7 +7,7 @@ import type {
 
 import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError } from '../../../shared/validation';
-import { readIdList } from '../common/fields';
+import { readIdList } from '../common/read';
 import { executeBatchSync, type SyncRecord } from '../contacts/batchSync';
 import { maxWaitOption } from '../contacts/fields';
 import { EMAIL, readMobile } from './details';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { type OperationOption, showFor } from '../../../shared/display';
 import { inputError, requireChanges } from '../../../shared/validation';
-import { readUserRef } from '../common/fields';
+import { readUserRef } from '../common/read';
 import { updateUser } from '../contacts/api';
 import { readUserDetails } from './details';
 import { RESOURCE, userDetailFields, userField } from './fields';

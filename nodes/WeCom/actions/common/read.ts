@@ -1,53 +1,59 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/validation';
+import { inputError, splitList } from '../../../shared/validation';
+import { USERID, USERID_RULE } from './ids';
 
-/** A single department: "From list" (searched in WeCom) or "By ID". */
-export function departmentLocator(options: {
-	name: string;
-	displayName: string;
-	description: string;
-	required?: boolean;
-	displayOptions?: IDisplayOptions;
-	defaultId?: string;
-}): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: options.defaultId ? 'id' : 'list', value: options.defaultId ?? '' },
-		required: options.required,
-		description: options.description,
-		displayOptions: options.displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchDepartments', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '1',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[1-9][0-9]*$',
-							errorMessage: 'A department ID is a positive whole number',
-						},
-					},
-				],
-			},
-		],
-	};
+/** Reads a list of member IDs and checks their format, naming the field and the offending value. */
+export function readMemberIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	max?: number,
+): string[] {
+	const ids = splitList(value);
+	const bad = ids.find((id) => !USERID.test(id));
+	if (bad !== undefined) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${bad.slice(0, 80)}" is not a member ID (${USERID_RULE})`,
+			'Use member IDs (starting with a letter or digit), not names. To message by mobile number, turn on "Members Are Mobile Numbers".',
+		);
+	}
+	if (max !== undefined && ids.length > max) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`has ${ids.length} members, over WeCom's limit of ${max}`,
+			`Give at most ${max} members.`,
+		);
+	}
+	return ids;
+}
+
+/** The value of a member resource locator, checked. */
+export function readMemberLocator(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as
+		| string
+		| IDataObject;
+	const value = String(typeof raw === 'object' ? (raw?.value ?? '') : (raw ?? '')).trim();
+	if (!value)
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			'is required',
+			'Pick a member from the list or enter a member ID.',
+		);
+	return readMemberIds(ctx, itemIndex, field, value, 1)[0];
 }
 
 /** Department IDs given as a number, a resource-locator value, a list or comma-separated text. */
