@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
 import { approvalDetail } from './detail';
-import { readSpNo, show } from './fields';
+import { show } from './fields';
+import { readSpNo } from './validate';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../shared/display';
-import { readTemplateId, templateIdField } from './fields';
+import { templateIdField } from './fields';
+import { readTemplateId } from './validate';
 import { approvalTemplate } from './template';
 
 export const option: OperationOption = {

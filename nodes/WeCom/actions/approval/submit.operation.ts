@@ -13,7 +13,8 @@ import {
 	type ControlField,
 	type FlowNode,
 } from './applyData';
-import { readTemplateId, RESOURCE, show, templateIdField } from './fields';
+import { RESOURCE, show, templateIdField } from './fields';
+import { readTemplateId } from './validate';
 
 export const option: OperationOption = {
 	name: 'Submit',

@@ -1,7 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { stringParam, inputError } from '../../../shared/validation';
-import { OPAQUE_ID } from '../common/ids';
 import { showFor } from '../../../shared/display';
 import { memberLocator } from '../common/fields';
 
@@ -33,26 +31,4 @@ export function customerIdField(operations: string[]): INodeProperties {
 			'The customer’s external_userid (外部联系人ID, starts with wm or wo), e.g. from Get Many or the WeCom External Contact Trigger',
 		displayOptions: show(...operations),
 	};
-}
-
-/** external_userid: WeCom gives no length; it never holds spaces or separators. */
-export function readCustomerId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = stringParam(ctx, 'externalUserId', itemIndex);
-	if (!id)
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Customer ID',
-			'is required',
-			'Give the customer’s external_userid (外部联系人ID), e.g. {{ $json.externalUserId }}.',
-		);
-	if (!OPAQUE_ID.test(id))
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Customer ID',
-			`"${id.slice(0, 80)}" is not an external_userid`,
-			'Give one ID of letters and digits (it starts with wm or wo), not a name or a list.',
-		);
-	return id;
 }

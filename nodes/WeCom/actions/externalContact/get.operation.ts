@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { collectPages } from '../../../shared/pagination';
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
-import { customerIdField, readCustomerId, show } from './fields';
+import { customerIdField, show } from './fields';
+import { readCustomerId } from './validate';
 import { relationshipItem } from './wire';
 
 export const option: OperationOption = {

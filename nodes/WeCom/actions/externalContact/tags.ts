@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { weComApiRequest } from '../../transport';
 import { readMemberLocator } from '../common/read';
-import { customerIdField, followMemberField, readCustomerId, show } from './fields';
+import { customerIdField, followMemberField, show } from './fields';
+import { readCustomerId } from './validate';
 import { readTagIds } from './wire';
 
 /** Add Tags and Remove Tags: one externalcontact/mark_tag call each (path/92118). */

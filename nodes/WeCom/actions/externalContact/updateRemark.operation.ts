@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { weComApiRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/display';
 import { readMemberLocator } from '../common/read';
-import { customerIdField, followMemberField, readCustomerId, show } from './fields';
+import { customerIdField, followMemberField, show } from './fields';
+import { readCustomerId } from './validate';
 import { REMARK_LIMITS, remarkBody, type RemarkFields } from './wire';
 
 export const option: OperationOption = {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../shared/display';
 import { weLinkApiRequest } from '../../transport';
-import { readTaskId, taskIdField } from './fields';
+import { taskIdField } from './fields';
+import { readTaskId } from './validate';
 import { explainTodoFailure } from './names';
 
 export const option: OperationOption = {

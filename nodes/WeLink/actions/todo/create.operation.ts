@@ -5,7 +5,8 @@ import { inputError, stringParam } from '../../../shared/validation';
 import { weLinkApiRequest } from '../../transport';
 import { readUserId } from '../common/read';
 import { checkHttpUrl, checkLink } from '../common/text';
-import { personFields, readTaskId, show, taskIdField } from './fields';
+import { personFields, show, taskIdField } from './fields';
+import { readTaskId } from './validate';
 import { completeNames, readNames, type Person } from './names';
 
 export const option: OperationOption = {

@@ -1,7 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/display';
-import { inputError, stringParam } from '../../../shared/validation';
 import { userLocator } from '../common/fields';
 
 export const RESOURCE = 'todo';
@@ -22,21 +21,6 @@ export function taskIdField(operations: string[]): INodeProperties {
 			'Your own ID for the todo (taskId), unique within the app; Hand Over and Close use it',
 		displayOptions: show(...operations),
 	};
-}
-
-export function readTaskId(ctx: IExecuteFunctions, i: number): string {
-	const taskId = stringParam(ctx, 'taskId', i);
-	if (!taskId)
-		throw inputError(
-			ctx,
-			i,
-			'Task ID',
-			'is required',
-			'Use your own ID for the todo, e.g. the approval step ID; the same ID closes it later.',
-		);
-	if (/\s/.test(taskId))
-		throw inputError(ctx, i, 'Task ID', `"${taskId}" contains spaces`, 'Use an ID without spaces.');
-	return taskId;
 }
 
 /**

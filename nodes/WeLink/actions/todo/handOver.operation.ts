@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../shared/display';
 import { weLinkApiRequest } from '../../transport';
 import { readUserId } from '../common/read';
-import { personFields, readTaskId, taskIdField } from './fields';
+import { personFields, taskIdField } from './fields';
+import { readTaskId } from './validate';
 import { completeNames, explainTodoFailure, readNames, type Person } from './names';
 
 export const option: OperationOption = {
