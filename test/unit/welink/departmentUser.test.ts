@@ -26,7 +26,7 @@ const depts = (from: number, n: number) =>
 
 beforeEach(resetWeLink);
 
-describe('Contact: departments', () => {
+describe('Department', () => {
 	it('gets a department by code or corp code (GET contact/v2/department/detail)', async () => {
 		const calls = fakeWeLink((call) => ({
 			code: '0',
@@ -238,7 +238,7 @@ describe('Contact: departments', () => {
 	});
 });
 
-describe('Contact: users', () => {
+describe('User', () => {
 	it('gets a user by ID, corp user ID or mobile (POST contact/v2/user/detail)', async () => {
 		const calls = fakeWeLink(() => ({
 			code: '0',
@@ -480,7 +480,7 @@ describe('Contact: users', () => {
 	});
 });
 
-describe('Contact: batch sync jobs', () => {
+describe('Department and User: batch sync jobs', () => {
 	const syncDepartments = (extra: Record<string, unknown> = {}, continueOnFail = false) =>
 		node(
 			'department',
