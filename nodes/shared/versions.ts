@@ -22,7 +22,7 @@ const ONLY_V1 = [1];
 const FROM_V2 = [{ _cnd: { gte: 2 } }];
 
 /** The version 2 name of an operation saved under its version 1 name. */
-export function currentOperationName(
+function currentOperationName(
 	renamed: RenamedOperations,
 	resource: string,
 	operation: string,
